@@ -1,0 +1,109 @@
+package dev.portcullis.cli;
+
+import dev.portcullis.core.EventJson;
+import dev.portcullis.ingest.ParseStats;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** The parse summary: what was read, by format, service and outcome, and what was not understood. */
+final class Summary {
+    private Summary() {
+    }
+
+    static void text(ParseStats s, PrintWriter out) {
+        out.printf("Read %,d lines: %,d events, %,d ignored (not about logins), %,d unparsed%n",
+                s.lines(), s.events(), s.ignored(), s.unparsed());
+        if (s.first() != null) {
+            out.printf("Time span: %s to %s%n", s.first(), s.last());
+        }
+        out.printf("Password guesses: %,d failed, %,d succeeded%n", s.failures(), s.successes());
+        table(out, "Events by format", s.byFormat());
+        table(out, "Logins by service", s.byService());
+        table(out, "Events by kind", s.byKind());
+        if (s.unparsed() > 0) {
+            out.printf("%nUnparsed lines: %,d (samples, secrets redacted):%n", s.unparsed());
+            for (ParseStats.Sample x : s.samples()) {
+                out.printf("  %s:%d: %s%n", Terminal.safe(x.file()), x.line(), Terminal.safe(x.text()));
+            }
+        }
+        if (s.truncatedLines() > 0) {
+            out.printf("Lines longer than 64 KiB, cut: %,d%n", s.truncatedLines());
+        }
+    }
+
+    private static void table(PrintWriter out, String title, Map<String, Long> counts) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        out.printf("%n%s:%n", title);
+        counts.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .forEach(e -> out.printf("  %-14s %,12d%n", Terminal.safe(e.getKey()), e.getValue()));
+    }
+
+    /** The "summary" object of the analyze JSON report (DESIGN.md contract), without a trailing newline. */
+    static void json(ParseStats s, StringBuilder sb) {
+        EventJson time = new EventJson();
+        sb.append("{\"events\":").append(s.events())
+                .append(",\"attempts\":").append(s.attempts())
+                .append(",\"failures\":").append(s.failures())
+                .append(",\"successes\":").append(s.successes())
+                .append(",\"first\":");
+        if (s.first() == null) {
+            sb.append("null");
+        } else {
+            sb.append('"');
+            time.time(s.first(), sb);
+            sb.append('"');
+        }
+        sb.append(",\"last\":");
+        if (s.last() == null) {
+            sb.append("null");
+        } else {
+            sb.append('"');
+            time.time(s.last(), sb);
+            sb.append('"');
+        }
+        sb.append(",\"lines\":").append(s.lines())
+                .append(",\"ignored_lines\":").append(s.ignored())
+                .append(",\"unparsed_lines\":").append(s.unparsed());
+        map(sb, "formats", s.byFormat());
+        map(sb, "services", s.byService());
+        sb.append(",\"unparsed_samples\":[");
+        boolean first = true;
+        for (ParseStats.Sample x : s.samples()) {
+            if (!first) sb.append(',');
+            first = false;
+            sb.append("{\"file\":");
+            EventJson.string(sb, x.file());
+            sb.append(",\"line\":").append(x.line()).append(",\"text\":");
+            EventJson.string(sb, x.text());
+            sb.append('}');
+        }
+        sb.append("]}");
+    }
+
+    private static void map(StringBuilder sb, String name, Map<String, Long> m) {
+        sb.append(",\"").append(name).append("\":{");
+        boolean first = true;
+        for (Map.Entry<String, Long> e : m.entrySet()) {
+            if (!first) sb.append(',');
+            first = false;
+            EventJson.string(sb, e.getKey());
+            sb.append(':').append(e.getValue());
+        }
+        sb.append('}');
+    }
+
+    /** After `parse`: one line on stderr when something was not understood. */
+    static void unparsedNote(ParseStats s, PrintWriter err) {
+        if (s.unparsed() == 0) {
+            return;
+        }
+        err.printf("portcullis: %,d of %,d lines not understood; first: %s:%d: %s%n", s.unparsed(), s.lines(),
+                Terminal.safe(s.samples().get(0).file()), s.samples().get(0).line(),
+                Terminal.safe(s.samples().get(0).text()));
+        err.flush();
+    }
+}

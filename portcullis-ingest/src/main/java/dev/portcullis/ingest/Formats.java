@@ -1,0 +1,39 @@
+package dev.portcullis.ingest;
+
+import dev.portcullis.ingest.format.DovecotParser;
+import dev.portcullis.ingest.format.PostfixParser;
+import dev.portcullis.ingest.format.SshdParser;
+import dev.portcullis.ingest.json.JournaldFormat;
+import dev.portcullis.ingest.json.JsonFormat;
+import dev.portcullis.ingest.json.JsonRecordFormat;
+import dev.portcullis.ingest.syslog.MessageParser;
+import dev.portcullis.ingest.syslog.SyslogFormat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The set of parsers one run uses, wired together. Parsers keep per-run state (join tables), so each
+ * {@link Ingest} has its own. Adding a format: one parser class, registered here, with its fixture.
+ */
+public final class Formats {
+    private final SyslogFormat syslog;
+    private final JsonFormat json;
+    private final Sniffer sniffer;
+
+    public Formats() {
+        List<MessageParser> messages = List.of(new DovecotParser(), new PostfixParser(), new SshdParser());
+        this.syslog = new SyslogFormat(messages);
+        List<JsonRecordFormat> jsonFormats = new ArrayList<>();
+        jsonFormats.add(new JournaldFormat(syslog));
+        this.json = new JsonFormat(jsonFormats);
+        List<LineFormat> lines = new ArrayList<>();
+        lines.add(syslog);
+        lines.add(json);
+        this.sniffer = new Sniffer(lines);
+    }
+
+    public Sniffer sniffer() { return sniffer; }
+    public SyslogFormat syslog() { return syslog; }
+    public JsonFormat json() { return json; }
+}

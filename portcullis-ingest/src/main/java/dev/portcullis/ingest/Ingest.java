@@ -1,0 +1,128 @@
+package dev.portcullis.ingest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.ingest.json.JsonFormat;
+import dev.portcullis.ingest.read.Input;
+import dev.portcullis.ingest.read.LineReader;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * Reads inputs into normalised events: bytes → lines → {@link Sniffer} → format parsers → sink,
+ * counting everything in {@link ParseStats}. Bad bytes never stop a run; an input that cannot be
+ * opened or fails mid-way is reported through {@link #read}'s exception with its name, after the
+ * events read so far have been delivered. One instance per run; not thread-safe.
+ */
+public final class Ingest {
+    private final Formats formats;
+    private final int year;
+    private final ZoneId zone;
+    private final ParseStats stats = new ParseStats();
+
+    /**
+     * @param year fixed year for stamps without one (0 = infer from each file's mtime)
+     * @param zone zone for stamps without an offset (null = UTC)
+     */
+    public Ingest(int year, ZoneId zone) {
+        if (year != 0 && (year < 1970 || year > 9999)) {
+            throw new IllegalArgumentException("year must be between 1970 and 9999, was " + year);
+        }
+        this.formats = new Formats();
+        this.year = year;
+        this.zone = zone == null ? ZoneOffset.UTC : zone;
+    }
+
+    public Ingest() {
+        this(0, ZoneOffset.UTC);
+    }
+
+    public ParseStats stats() {
+        return stats;
+    }
+
+    /** Reads one input to its end, delivering events to {@code sink} in input order. */
+    public void read(Input input, EventSink sink) throws IOException {
+        InputContext ctx = new InputContext(input.name(), input.reference(), year, zone);
+        EventSink counting = e -> {
+            stats.event(e);
+            sink.accept(e);
+        };
+        try (InputStream raw = input.open()) {
+            BufferedInputStream in = raw instanceof BufferedInputStream bis ? bis : new BufferedInputStream(raw, 1 << 16);
+            if (startsWithJsonArray(in)) {
+                readJsonDocument(in, ctx, counting);
+                return;
+            }
+            LineReader reader = new LineReader(in);
+            String line;
+            long n = 0;
+            while ((line = reader.next()) != null) {
+                ctx.line(++n);
+                if (reader.truncated()) {
+                    stats.truncated();
+                }
+                Status s = formats.sniffer().parse(line, ctx, counting);
+                stats.line(s, line, ctx);
+            }
+        }
+    }
+
+    /** Parses one line of an input (the follow mode and tests feed lines one by one). */
+    public Status line(String line, InputContext ctx, EventSink sink) {
+        Status s = formats.sniffer().parse(line, ctx, e -> {
+            stats.event(e);
+            sink.accept(e);
+        });
+        stats.line(s, line, ctx);
+        return s;
+    }
+
+    public InputContext context(String name) {
+        return new InputContext(name, java.time.Instant.now(), year, zone);
+    }
+
+    private static boolean startsWithJsonArray(BufferedInputStream in) throws IOException {
+        in.mark(4096);
+        try {
+            for (int i = 0; i < 4096; i++) {
+                int c = in.read();
+                if (c < 0) return false;
+                if (c == 0xEF || c == 0xBB || c == 0xBF) continue; // UTF-8 BOM
+                if (c > ' ') return c == '[';
+            }
+            return false;
+        } finally {
+            in.reset();
+        }
+    }
+
+    /** A whole JSON document holding an array of records (Entra ID and M365 portal exports). */
+    private void readJsonDocument(InputStream in, InputContext ctx, EventSink sink) {
+        long n = 0;
+        try (JsonParser p = JsonFormat.MAPPER.createParser(in)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                return;
+            }
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                ctx.line(++n);
+                JsonNode node = JsonFormat.MAPPER.readTree(p);
+                Status s = formats.json().parseRecord(node, ctx, sink);
+                stats.line(s, node.toString(), ctx);
+            }
+        } catch (IOException | RuntimeException e) {
+            ctx.line(n + 1);
+            stats.line(Status.UNPARSED, "invalid JSON document: " + e.getMessage(), ctx);
+        }
+    }
+
+    /** Exposed for the events' consumers that need to know which formats exist (help, docs). */
+    public Formats formats() {
+        return formats;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.portcullis.ingest;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What parsers know about the input a line comes from: its name, the current line number, how to
+ * complete timestamps that lack a year or a zone, and per-input state (a W3C {@code #Fields} header,
+ * a CSV header, a multi-line record being assembled). One per input; not thread-safe.
+ */
+public final class InputContext {
+    private final String file;
+    private final Instant reference;
+    private final int year;
+    private final ZoneId zone;
+    private final Map<Object, Object> state = new HashMap<>();
+    private long line;
+    private LineFormat pending;
+    private LineFormat lastFormat;
+
+    /**
+     * @param file      name shown in events and samples ("-" for standard input)
+     * @param reference when the input was last written (file mtime, or now for a stream): timestamps
+     *                  without a year are placed in the year that puts them at or before this instant
+     * @param year      a fixed year for timestamps without one (0 = infer from {@code reference})
+     * @param zone      zone for timestamps without an offset
+     */
+    public InputContext(String file, Instant reference, int year, ZoneId zone) {
+        this.file = file;
+        this.reference = reference;
+        this.year = year;
+        this.zone = zone == null ? ZoneOffset.UTC : zone;
+    }
+
+    public static InputContext of(String file) {
+        return new InputContext(file, Instant.now(), 0, ZoneOffset.UTC);
+    }
+
+    public String file() { return file; }
+    public Instant reference() { return reference; }
+    public int year() { return year; }
+    public ZoneId zone() { return zone; }
+    public long line() { return line; }
+    public void line(long n) { line = n; }
+
+    /** Per-input state kept by a parser under its own key. */
+    @SuppressWarnings("unchecked")
+    public <T> T state(Object key, Supplier<T> create) {
+        return (T) state.computeIfAbsent(key, k -> create.get());
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T stateOrNull(Object key) {
+        return (T) state.get(key);
+    }
+
+    public void putState(Object key, Object value) {
+        if (value == null) {
+            state.remove(key);
+        } else {
+            state.put(key, value);
+        }
+    }
+
+    /** A format assembling a multi-line record: the next lines go to it first. */
+    public LineFormat pending() { return pending; }
+    public void pending(LineFormat f) { pending = f; }
+
+    /** The format that recognised the previous line: tried first for the next one. */
+    public LineFormat lastFormat() { return lastFormat; }
+    public void lastFormat(LineFormat f) { lastFormat = f; }
+}

@@ -1,0 +1,229 @@
+package dev.portcullis.ingest.syslog;
+
+import dev.portcullis.ingest.InputContext;
+import dev.portcullis.ingest.Text;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+
+/**
+ * Timestamp parsing for syslog envelopes, with a per-input cache of the last hour seen: consecutive
+ * lines of a log share their hour, so the calendar arithmetic runs about once per hour of log rather
+ * than once per line. One instance per input (kept in its {@link InputContext}); not thread-safe.
+ *
+ * <p>RFC 3164 stamps have no year and no zone: the year is {@link InputContext#year()} when given,
+ * else the one that places the stamp no later than a day after the input's reference time (its
+ * mtime), so December lines in a file written in January fall in the previous year. The zone is
+ * {@link InputContext#zone()}.
+ */
+public final class SyslogTime {
+    private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+    private int lastKey = -1;
+    private long lastHourEpoch;
+    private String last3339Hour;
+    private long last3339Epoch;
+
+    /** The instant parsed by the last successful call. */
+    public Instant instant;
+
+    /**
+     * Parses "Mmm dd HH:MM:SS[.frac]" at {@code from}. Returns the index just past the stamp (at the
+     * following space) or -1.
+     */
+    public int parse3164(String s, int from, InputContext ctx) {
+        int n = s.length();
+        if (from + 15 > n) {
+            return -1;
+        }
+        int month = month(s, from);
+        if (month < 0 || s.charAt(from + 3) != ' ') {
+            return -1;
+        }
+        int i = from + 4;
+        if (s.charAt(i) == ' ') {
+            i++;
+        }
+        int dayEnd = Text.skipDigits(s, i);
+        if (dayEnd == i || dayEnd - i > 2 || dayEnd + 9 > n || s.charAt(dayEnd) != ' ') {
+            return -1;
+        }
+        int day = Text.digits(s, i, dayEnd - i);
+        i = dayEnd + 1;
+        int hour = Text.digits(s, i, 2);
+        int min = Text.digits(s, i + 3, 2);
+        int sec = Text.digits(s, i + 6, 2);
+        if (hour < 0 || min < 0 || sec < 0 || s.charAt(i + 2) != ':' || s.charAt(i + 5) != ':'
+                || hour > 23 || min > 59 || sec > 60 || day < 1 || day > 31) {
+            return -1;
+        }
+        i += 8;
+        int nanos = 0;
+        if (i < n && s.charAt(i) == '.') {
+            int fracEnd = Text.skipDigits(s, i + 1);
+            nanos = fraction(s, i + 1, fracEnd);
+            i = fracEnd;
+        }
+        if (i < n && s.charAt(i) != ' ') {
+            return -1;
+        }
+        int key = (month * 32 + day) * 24 + hour;
+        if (key != lastKey) {
+            long epoch = hourEpoch3164(month + 1, day, hour, ctx);
+            if (epoch == Long.MIN_VALUE) {
+                return -1;
+            }
+            lastKey = key;
+            lastHourEpoch = epoch;
+        }
+        instant = Instant.ofEpochSecond(lastHourEpoch + min * 60L + Math.min(sec, 59), nanos);
+        return i;
+    }
+
+    private static long hourEpoch3164(int month, int day, int hour, InputContext ctx) {
+        try {
+            int year = ctx.year();
+            if (year == 0) {
+                ZonedDateTime ref = ctx.reference().atZone(ctx.zone());
+                year = ref.getYear();
+                LocalDateTime candidate = validDate(year, month, day, hour);
+                if (candidate == null || candidate.atZone(ctx.zone()).toInstant()
+                        .isAfter(ctx.reference().plusSeconds(86_400))) {
+                    year--;
+                }
+            }
+            LocalDateTime t = validDate(year, month, day, hour);
+            if (t == null) {
+                return Long.MIN_VALUE;
+            }
+            return t.atZone(ctx.zone()).toEpochSecond();
+        } catch (DateTimeException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    private static LocalDateTime validDate(int year, int month, int day, int hour) {
+        try {
+            return LocalDateTime.of(year, month, day, hour, 0);
+        } catch (DateTimeException e) {
+            return null; // Feb 29 in a common year, Apr 31…
+        }
+    }
+
+    /**
+     * Parses "YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM|±HHMM)" at {@code from} ('T' or ' ' as separator when
+     * {@code spaceOk}). A stamp without an offset is read in the input's zone. Returns the index just
+     * past the stamp or -1.
+     */
+    public int parse3339(String s, int from, InputContext ctx, boolean offsetRequired) {
+        int n = s.length();
+        if (from + 19 > n) {
+            return -1;
+        }
+        int year = Text.digits(s, from, 4);
+        int month = Text.digits(s, from + 5, 2);
+        int day = Text.digits(s, from + 8, 2);
+        int hour = Text.digits(s, from + 11, 2);
+        int min = Text.digits(s, from + 14, 2);
+        int sec = Text.digits(s, from + 17, 2);
+        char t = s.charAt(from + 10);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || min < 0
+                || min > 59 || sec < 0 || sec > 60 || s.charAt(from + 4) != '-' || s.charAt(from + 7) != '-'
+                || (t != 'T' && t != ' ') || s.charAt(from + 13) != ':' || s.charAt(from + 16) != ':') {
+            return -1;
+        }
+        int i = from + 19;
+        int nanos = 0;
+        if (i < n && (s.charAt(i) == '.' || s.charAt(i) == ',')) {
+            int fracEnd = Text.skipDigits(s, i + 1);
+            if (fracEnd == i + 1) {
+                return -1;
+            }
+            nanos = fraction(s, i + 1, fracEnd);
+            i = fracEnd;
+        }
+        int offsetSeconds;
+        boolean zoned = true;
+        if (i < n && (s.charAt(i) == 'Z' || s.charAt(i) == 'z')) {
+            offsetSeconds = 0;
+            i++;
+        } else if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            int oh = Text.digits(s, i + 1, 2);
+            int om;
+            int end;
+            if (i + 3 < n && s.charAt(i + 3) == ':') {
+                om = Text.digits(s, i + 4, 2);
+                end = i + 6;
+            } else {
+                om = Text.digits(s, i + 3, 2);
+                end = i + 5;
+            }
+            if (oh < 0 || om < 0 || oh > 18 || om > 59) {
+                return -1;
+            }
+            offsetSeconds = (oh * 3600 + om * 60) * (s.charAt(i) == '-' ? -1 : 1);
+            i = end;
+        } else {
+            if (offsetRequired) {
+                return -1;
+            }
+            zoned = false;
+            offsetSeconds = 0;
+        }
+        // cache on "YYYY-MM-DDTHH" + offset
+        long hourEpoch;
+        if (zoned && last3339Hour != null && offsetSeconds == lastOffset
+                && s.regionMatches(from, last3339Hour, 0, 13)) {
+            hourEpoch = last3339Epoch;
+        } else {
+            try {
+                LocalDateTime ldt = LocalDateTime.of(year, month, day, hour, 0);
+                hourEpoch = zoned ? ldt.toEpochSecond(ZoneOffset.ofTotalSeconds(offsetSeconds))
+                        : ldt.atZone(ctx.zone()).toEpochSecond();
+            } catch (DateTimeException e) {
+                return -1;
+            }
+            if (zoned) {
+                last3339Hour = s.substring(from, from + 13);
+                last3339Epoch = hourEpoch;
+                lastOffset = offsetSeconds;
+            }
+        }
+        instant = Instant.ofEpochSecond(hourEpoch + min * 60L + Math.min(sec, 59), nanos);
+        return i;
+    }
+
+    private int lastOffset;
+
+    private static int fraction(String s, int from, int to) {
+        int nanos = 0;
+        int digits = 0;
+        for (int i = from; i < to && digits < 9; i++, digits++) {
+            nanos = nanos * 10 + (s.charAt(i) - '0');
+        }
+        for (; digits < 9; digits++) {
+            nanos *= 10;
+        }
+        return nanos;
+    }
+
+    /** 0-based month of a three-letter English abbreviation at {@code from}, or -1. */
+    public static int month(String s, int from) {
+        if (from + 3 > s.length()) {
+            return -1;
+        }
+        char a = s.charAt(from);
+        char b = s.charAt(from + 1);
+        char c = s.charAt(from + 2);
+        for (int m = 0; m < 12; m++) {
+            int k = m * 3;
+            if (MONTHS.charAt(k) == a && MONTHS.charAt(k + 1) == b && MONTHS.charAt(k + 2) == c) {
+                return m;
+            }
+        }
+        return -1;
+    }
+}
