@@ -21,16 +21,17 @@ public final class Formats {
     private final JsonFormat json;
     private final Sniffer sniffer;
 
-    public Formats() {
+    /** @param strict let parser exceptions escape (fuzz tests); false in production */
+    public Formats(boolean strict) {
         List<MessageParser> messages = List.of(new DovecotParser(), new PostfixParser(), new SshdParser());
         this.syslog = new SyslogFormat(messages);
         List<JsonRecordFormat> jsonFormats = new ArrayList<>();
         jsonFormats.add(new JournaldFormat(syslog));
-        this.json = new JsonFormat(jsonFormats);
+        this.json = new JsonFormat(jsonFormats, strict);
         List<LineFormat> lines = new ArrayList<>();
         lines.add(syslog);
         lines.add(json);
-        this.sniffer = new Sniffer(lines);
+        this.sniffer = new Sniffer(lines, strict);
     }
 
     public Sniffer sniffer() { return sniffer; }

@@ -24,18 +24,25 @@ public final class Ingest {
     private final int year;
     private final ZoneId zone;
     private final ParseStats stats = new ParseStats();
+    private final boolean strict;
 
     /**
      * @param year fixed year for stamps without one (0 = infer from each file's mtime)
      * @param zone zone for stamps without an offset (null = UTC)
      */
     public Ingest(int year, ZoneId zone) {
+        this(year, zone, false);
+    }
+
+    /** @param strict let parser exceptions escape instead of counting the line unparsed (fuzz tests only) */
+    public Ingest(int year, ZoneId zone, boolean strict) {
         if (year != 0 && (year < 1970 || year > 9999)) {
             throw new IllegalArgumentException("year must be between 1970 and 9999, was " + year);
         }
-        this.formats = new Formats();
+        this.formats = new Formats(strict);
         this.year = year;
         this.zone = zone == null ? ZoneOffset.UTC : zone;
+        this.strict = strict;
     }
 
     public Ingest() {
@@ -53,6 +60,17 @@ public final class Ingest {
             stats.event(e);
             sink.accept(e);
         };
+        try {
+            readLines(input, ctx, counting);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            // a damaged or cut-off gzip file: keep what was read, report where it broke
+            ctx.line(ctx.line() + 1);
+            stats.line(Status.UNPARSED, "damaged compressed input (" + e.getMessage() + "); the rest of "
+                    + input.name() + " was not read", ctx);
+        }
+    }
+
+    private void readLines(Input input, InputContext ctx, EventSink counting) throws IOException {
         try (InputStream raw = input.open()) {
             BufferedInputStream in = raw instanceof BufferedInputStream bis ? bis : new BufferedInputStream(raw, 1 << 16);
             if (startsWithJsonArray(in)) {
@@ -116,6 +134,9 @@ public final class Ingest {
                 stats.line(s, node.toString(), ctx);
             }
         } catch (IOException | RuntimeException e) {
+            if (strict && !(e instanceof IOException)) {
+                throw (RuntimeException) e;
+            }
             ctx.line(n + 1);
             stats.line(Status.UNPARSED, "invalid JSON document: " + e.getMessage(), ctx);
         }

@@ -9,9 +9,12 @@ import java.util.List;
  */
 public final class Sniffer implements LineFormat {
     private final List<LineFormat> formats;
+    private final boolean strict;
 
-    public Sniffer(List<LineFormat> formats) {
+    /** @param strict let a parser's exception escape (fuzz tests) instead of counting the line unparsed */
+    public Sniffer(List<LineFormat> formats, boolean strict) {
         this.formats = List.copyOf(formats);
+        this.strict = strict;
     }
 
     @Override
@@ -57,10 +60,13 @@ public final class Sniffer implements LineFormat {
     }
 
     /** A parser bug must never stop a run: an exception makes the line unparsed (and sampled). */
-    private static Status safeParse(LineFormat f, String line, InputContext ctx, EventSink out) {
+    private Status safeParse(LineFormat f, String line, InputContext ctx, EventSink out) {
         try {
             return f.parse(line, ctx, out);
         } catch (RuntimeException e) {
+            if (strict) {
+                throw e;
+            }
             return Status.UNPARSED;
         }
     }

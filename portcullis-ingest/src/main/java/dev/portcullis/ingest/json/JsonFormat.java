@@ -25,9 +25,12 @@ public final class JsonFormat implements LineFormat {
             .build());
 
     private final List<JsonRecordFormat> formats;
+    private final boolean strict;
 
-    public JsonFormat(List<JsonRecordFormat> formats) {
+    /** @param strict let a format's exception escape (fuzz tests) instead of counting the record unparsed */
+    public JsonFormat(List<JsonRecordFormat> formats, boolean strict) {
         this.formats = List.copyOf(formats);
+        this.strict = strict;
     }
 
     @Override
@@ -64,6 +67,9 @@ public final class JsonFormat implements LineFormat {
             try {
                 s = f.parse(node, ctx, out);
             } catch (RuntimeException e) {
+                if (strict) {
+                    throw e;
+                }
                 s = Status.UNPARSED; // a parser bug must not stop the run; the sample shows the line
             }
             if (s.recognised()) {
