@@ -37,6 +37,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    @picocli.CommandLine.ParentCommand
+    Portcullis root;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -44,7 +47,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<Input> inputs;
         try {
             ingest = input.ingest();
-            inputs = input.inputs(System.in);
+            inputs = input.inputs(root.stdin);
         } catch (UsageException e) {
             err.println("portcullis: " + e.getMessage());
             return 2;

@@ -2,7 +2,7 @@ package dev.portcullis.cli;
 
 import dev.portcullis.core.AuthEvent;
 import dev.portcullis.core.EventJson;
-import dev.portcullis.ingest.EventSink;
+import dev.portcullis.ingest.AsyncSink;
 import dev.portcullis.ingest.Ingest;
 import dev.portcullis.ingest.InputContext;
 import dev.portcullis.ingest.read.Follower;
@@ -10,6 +10,7 @@ import dev.portcullis.ingest.read.Input;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -46,42 +47,57 @@ final class ParseCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    @ParentCommand
+    Portcullis root;
+
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        spec.commandLine().getOut().flush();
         Ingest ingest;
         List<Input> inputs;
         try {
             ingest = input.ingest();
-            inputs = input.inputs(System.in);
+            inputs = input.inputs(root.stdin);
         } catch (UsageException e) {
             err.println("portcullis: " + e.getMessage());
             return 2;
         }
-        StringBuilder sb = new StringBuilder(512);
+        Utf8Out out = new Utf8Out(root.stdout, 1 << 18);
+        StringBuilder sb = new StringBuilder(1 << 16);
         EventJson json = new EventJson();
-        EventSink sink = format == Format.jsonl
-                ? e -> {
-                    sb.setLength(0);
+        boolean jsonl = format == Format.jsonl;
+        // reading and parsing on this thread; formatting and writing on another
+        AsyncSink sink = new AsyncSink(batch -> {
+            sb.setLength(0);
+            for (AuthEvent e : batch) {
+                if (jsonl) {
                     json.write(e, sb).append('\n');
-                    out.append(sb);
-                }
-                : e -> {
-                    sb.setLength(0);
+                } else {
                     text(e, json, sb).append('\n');
-                    out.append(sb);
-                };
-        if (follow) {
-            return follow(ingest, inputs, sink, out, err);
+                }
+                if (sb.length() > 1 << 15) {
+                    out.write(sb);
+                    sb.setLength(0);
+                }
+            }
+            out.write(sb);
+            if (follow) {
+                out.flush();
+            }
+        }, 1024, 16, "portcullis-writer");
+        int code;
+        try {
+            code = follow ? follow(ingest, inputs, sink, err) : InputOptions.readAll(ingest, inputs, sink, err) > 0 ? 2 : 0;
+        } finally {
+            sink.close();
+            out.flush();
         }
-        int errors = InputOptions.readAll(ingest, inputs, sink, err);
-        out.flush();
         Summary.unparsedNote(ingest.stats(), err);
-        return errors > 0 ? 2 : 0;
+        return code;
     }
 
-    private int follow(Ingest ingest, List<Input> inputs, EventSink sink, PrintWriter out, PrintWriter err)
+    private int follow(Ingest ingest, List<Input> inputs, AsyncSink sink, PrintWriter err)
             throws InterruptedException {
         List<Follower> followers = new ArrayList<>();
         List<InputContext> contexts = new ArrayList<>();
@@ -102,7 +118,7 @@ final class ParseCommand implements Callable<Integer> {
                     ingest.line(line, ctx, sink);
                 }) > 0;
             }
-            out.flush();
+            sink.flush();
             if (!any) {
                 Thread.sleep(250);
             }

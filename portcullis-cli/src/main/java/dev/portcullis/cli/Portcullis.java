@@ -7,6 +7,7 @@ import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
@@ -27,20 +28,29 @@ public final class Portcullis implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Raw standard output (bulk output goes here as bytes) and standard input, set by {@link #run}. */
+    OutputStream stdout = System.out;
+    InputStream stdin = System.in;
+
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), false);
+        OutputStream stdout = new FileOutputStream(FileDescriptor.out);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-        int code = run(args, out, err);
-        out.flush();
+        int code = run(args, stdout, System.in, err);
         err.flush();
         System.exit(code);
     }
 
-    /** Runs a command line; returns the exit code (0 ok, 1 findings with --fail-on, 2 usage or input error). */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Portcullis());
+    /**
+     * Runs a command line; returns the exit code (0 ok, 1 findings with --fail-on, 2 usage or input error).
+     * Text output goes through a writer over {@code stdout}; bulk output (events) writes bytes to it.
+     */
+    public static int run(String[] args, OutputStream stdout, InputStream stdin, PrintWriter err) {
+        Portcullis root = new Portcullis();
+        root.stdout = stdout;
+        root.stdin = stdin;
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8)), false);
+        CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> 2);

@@ -6,6 +6,7 @@ import dev.portcullis.core.EventKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,9 +34,11 @@ public final class ParseStats {
     private long truncatedLines;
     private Instant first;
     private Instant last;
-    private final Map<String, Long> byFormat = new TreeMap<>();
-    private final Map<String, Long> byService = new TreeMap<>();
-    private final Map<String, Long> byKind = new TreeMap<>();
+    // counted in hash maps of mutable cells (hot path); sorted copies are made for readers
+    private final Map<String, long[]> byFormat = new HashMap<>();
+    private final Map<String, long[]> byService = new HashMap<>();
+    private final Map<String, long[]> byKind = new HashMap<>();
+    private static final int MAX_KEYS = 1024; // keys come from logs: bound the tables
     private final List<Sample> samples = new ArrayList<>();
 
     void line(Status s, String text, InputContext ctx) {
@@ -56,8 +59,8 @@ public final class ParseStats {
 
     void event(AuthEvent e) {
         events++;
-        byFormat.merge(e.format(), 1L, Long::sum);
-        byKind.merge(e.kind().label(), 1L, Long::sum);
+        count(byFormat, e.format());
+        count(byKind, e.kind().label());
         if (e.kind() == EventKind.AUTH) {
             attempts += e.attempts();
             if (e.isFailure()) {
@@ -65,10 +68,31 @@ public final class ParseStats {
             } else {
                 successes++;
             }
-            byService.merge(e.service() == null ? "unknown" : e.service(), 1L, Long::sum);
+            count(byService, e.service() == null ? "unknown" : e.service());
         }
         if (first == null || e.time().isBefore(first)) first = e.time();
         if (last == null || e.time().isAfter(last)) last = e.time();
+    }
+
+    private static void count(Map<String, long[]> m, String key) {
+        long[] cell = m.get(key);
+        if (cell == null) {
+            if (m.size() >= MAX_KEYS) {
+                key = "(other)";
+                cell = m.get(key);
+            }
+            if (cell == null) {
+                cell = new long[1];
+                m.put(key, cell);
+            }
+        }
+        cell[0]++;
+    }
+
+    private static Map<String, Long> sorted(Map<String, long[]> m) {
+        Map<String, Long> out = new TreeMap<>();
+        m.forEach((k, v) -> out.put(k, v[0]));
+        return Collections.unmodifiableMap(out);
     }
 
     private static String printable(String s) {
@@ -99,8 +123,8 @@ public final class ParseStats {
     public long truncatedLines() { return truncatedLines; }
     public Instant first() { return first; }
     public Instant last() { return last; }
-    public Map<String, Long> byFormat() { return Collections.unmodifiableMap(byFormat); }
-    public Map<String, Long> byService() { return Collections.unmodifiableMap(byService); }
-    public Map<String, Long> byKind() { return Collections.unmodifiableMap(byKind); }
+    public Map<String, Long> byFormat() { return sorted(byFormat); }
+    public Map<String, Long> byService() { return sorted(byService); }
+    public Map<String, Long> byKind() { return sorted(byKind); }
     public List<Sample> samples() { return Collections.unmodifiableList(samples); }
 }

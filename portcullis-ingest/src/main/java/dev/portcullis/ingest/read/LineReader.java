@@ -3,6 +3,9 @@ package dev.portcullis.ingest.read;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -45,12 +48,11 @@ public final class LineReader implements Closeable {
         truncated = false;
         int scan = pos;
         while (true) {
-            for (int i = scan; i < limit; i++) {
-                if (buf[i] == '\n') {
-                    String line = decode(pos, i);
-                    pos = i + 1;
-                    return line;
-                }
+            int nl = indexOfNewline(buf, scan, limit);
+            if (nl >= 0) {
+                String line = decode(pos, nl);
+                pos = nl + 1;
+                return line;
             }
             if (limit - pos >= maxLine) {
                 String line = decode(pos, pos + maxLine);
@@ -71,6 +73,41 @@ public final class LineReader implements Closeable {
             fill();
             scan += pos; // pos is 0 after a compacting fill
         }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+
+    /** First '\n' in {@code a[from, to)}, eight bytes at a time (SWAR), or -1. */
+    static int indexOfNewline(byte[] a, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(a, i) ^ NEWLINES;
+            long found = (x - ONES) & ~x & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (a[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean ascii(byte[] a, int from, int to) {
+        int i = from;
+        long acc = 0;
+        for (; i + 8 <= to; i += 8) {
+            acc |= (long) LONGS.get(a, i);
+        }
+        for (; i < to; i++) {
+            acc |= a[i];
+        }
+        return (acc & HIGHS) == 0;
     }
 
     private void skipRestOfLine() throws IOException {
@@ -118,12 +155,8 @@ public final class LineReader implements Closeable {
         if (to > from && buf[to - 1] == '\r') {
             to--;
         }
-        for (int i = from; i < to; i++) {
-            if (buf[i] < 0) {
-                return new String(buf, from, to - from, StandardCharsets.UTF_8);
-            }
-        }
-        return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+        return ascii(buf, from, to) ? new String(buf, from, to - from, StandardCharsets.ISO_8859_1)
+                : new String(buf, from, to - from, StandardCharsets.UTF_8);
     }
 
     @Override

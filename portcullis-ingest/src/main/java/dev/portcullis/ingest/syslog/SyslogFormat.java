@@ -32,6 +32,11 @@ public final class SyslogFormat implements LineFormat {
     private final MessageParser dovecot;
     private final Map<String, MessageParser> byProgram = new HashMap<>();
     private final Envelope env = new Envelope();
+    private InputContext lastCtx;
+    private SyslogTime lastTime;
+    /** Recently seen hosts and programs, reused instead of a new String per line. */
+    private final String[] recent = new String[8];
+    private int recentNext;
 
     /** @param parsers message parsers; one named "dovecot" also reads Dovecot's own log file */
     public SyslogFormat(List<MessageParser> parsers) {
@@ -52,7 +57,12 @@ public final class SyslogFormat implements LineFormat {
         }
         env.clear();
         env.ctx = ctx;
-        SyslogTime time = ctx.state(TIME_KEY, SyslogTime::new);
+        SyslogTime time = lastTime;
+        if (ctx != lastCtx) {
+            time = ctx.state(TIME_KEY, SyslogTime::new);
+            lastCtx = ctx;
+            lastTime = time;
+        }
         int i = 0;
         if (s.charAt(0) == '<') {
             int close = s.indexOf('>');
@@ -104,7 +114,7 @@ public final class SyslogFormat implements LineFormat {
             env.message = s.substring(sp + 1);
             return dispatch(out);
         }
-        env.host = s.substring(i, sp);
+        env.host = intern(s, i, sp);
         return tag(s, sp + 1, out);
     }
 
@@ -120,7 +130,7 @@ public final class SyslogFormat implements LineFormat {
         if (j == i || j >= n) {
             return Status.UNRECOGNISED;
         }
-        env.program = s.substring(i, j);
+        env.program = intern(s, i, j);
         if (s.charAt(j) == '[') {
             int close = s.indexOf(']', j);
             if (close < 0) {
@@ -195,6 +205,20 @@ public final class SyslogFormat implements LineFormat {
         env.pid = fields[2];
         env.message = k < n ? s.substring(k) : "";
         return dispatch(out);
+    }
+
+    /** {@code s[from, to)} as a String, reusing a recent equal one (hosts and programs repeat). */
+    private String intern(String s, int from, int to) {
+        int len = to - from;
+        for (String r : recent) {
+            if (r != null && r.length() == len && s.regionMatches(from, r, 0, len)) {
+                return r;
+            }
+        }
+        String v = s.substring(from, to);
+        recent[recentNext] = v;
+        recentNext = (recentNext + 1) & (recent.length - 1);
+        return v;
     }
 
     /** Hands an envelope filled by another reader (journald) to the parser of its program. */
