@@ -74,6 +74,22 @@ public final class SshdParser implements MessageParser {
             }
             return s;
         }
+        if (m.startsWith("User ") && m.contains(" not allowed because ")) {
+            // "User root from 1.2.3.4 not allowed because not listed in AllowUsers": refused by policy;
+            // sshd then logs "Failed password" for the same guess, which this one already counts
+            int from = m.indexOf(" from ");
+            int because = m.indexOf(" not allowed because ");
+            if (from < 5 || because < from) return Status.UNPARSED;
+            start(env);
+            b.account(m.substring(5, from)).sourceText(m.substring(from + 6, because)).failure(Reason.POLICY).attempts(repeat);
+            if (env.pid != null) {
+                int[] ledger = pending(env.pid);
+                ledger[0] += repeat;
+                ledger[1] += repeat;
+            }
+            out.accept(b.build());
+            return Status.EVENT;
+        }
         if (m.startsWith("pam_unix(") && m.contains(":auth): authentication failure;")) {
             return pamFailure(env, m, out);
         }

@@ -73,6 +73,7 @@ public final class Follower implements AutoCloseable {
         try {
             channel = FileChannel.open(path, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
+            first = false; // a file that appears later is read from its start
             return false;
         }
         BasicFileAttributes a = attributes();

@@ -1,0 +1,51 @@
+package dev.portcullis.core;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AddressesTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "1.2.3.4, 1.2.3.4",
+        "255.255.255.255, 255.255.255.255",
+        "0.0.0.0, 0.0.0.0",
+        "010.001.002.003, 10.1.2.3",
+        "[192.0.2.1], 192.0.2.1",
+        "::ffff:192.0.2.1, 192.0.2.1",
+        "::FFFF:C000:0201, 192.0.2.1",
+        "2001:DB8::1, 2001:db8::1",
+        "2001:db8:0:0:0:0:0:1, 2001:db8::1",
+        "2001:db8:0:1:0:0:0:1, 2001:db8:0:1::1",
+        "2001:0db8:0000:0000:0001:0000:0000:0001, 2001:db8::1:0:0:1",
+        "2001:db8:1:0:1:1:1:1, 2001:db8:1:0:1:1:1:1",
+        "::, ::",
+        "::1, ::1",
+        "1::, 1::",
+        "fe80::1%eth0, fe80::1",
+        "[2001:db8::d71], 2001:db8::d71",
+        "2a09:bac1:820:8::1a:9c, 2a09:bac1:820:8::1a:9c",
+        "64:ff9b::1.2.3.4, 64:ff9b::102:304",
+    })
+    void canonicalForms(String in, String expected) {
+        assertThat(Addresses.canonical(in)).isEqualTo(expected);
+        assertThat(Addresses.canonical(expected)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-", "unknown", "1.2.3", "1.2.3.4.5", "256.1.1.1", "1.2.3.4 ", "1..2.3", "a.b.c.d",
+        ":::", "1:2:3:4:5:6:7:8:9", "1::2::3", "12345::", "::g", "1.2.3.4:80", "2001:db8::1:", ":1::",
+        "1:2:3:4:5:6:7::8:9", "::1.2.3", "::1.2.3.4.5", "example.com", "\n/5555555555555555555555"})
+    void rejectsWhatIsNotAnAddress(String in) {
+        assertThat(Addresses.canonical(in)).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1:2:3:4:5:6:7:8", "1:2:3:4:5:6:1.2.3.4", "::2:3:4:5:6:7:8"})
+    void fullWidthForms(String in) {
+        assertThat(Addresses.canonical(in)).isNotNull();
+    }
+}
