@@ -20,7 +20,7 @@ public final class Redactor {
         // SMTP/IMAP/POP AUTH with an initial response: "AUTH PLAIN AGFsaWNl…"
         Pattern.compile("(?i)(\\bAUTH(?:ENTICATE)?\\s+(?:PLAIN|LOGIN|XOAUTH2|OAUTHBEARER|CRAM-MD5|NTLM)\\s+)[A-Za-z0-9+/=]{4,}"),
         // IMAP LOGIN user password
-        Pattern.compile("(?i)(\\bLOGIN\\s+\"?[^\\s\"]+\"?\\s+)(\"[^\"]*\"|\\S+)"),
+        Pattern.compile("(\\b[A-Za-z0-9.]+ LOGIN\\s+(?!authentication\\b)\"?[^\\s\"]+\"?\\s+)(\"[^\"]*\"|\\S+)"),
         // Postfix: "SASL LOGIN authentication failed: UGFzc3dvcmQ6" (a SASL payload)
         Pattern.compile("(?i)(authentication failed: )([A-Za-z0-9+/]{8,}={0,2})(?=$|[\\s,])"),
         // key=value and URL parameters that hold passwords

@@ -1,0 +1,34 @@
+package dev.portcullis.ingest;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RedactorTest {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "auth: passwd-file(bob,1.2.3.4): Password mismatch (given password: hunter2)|hunter2",
+        "auth: passwd-file(bob,1.2.3.4): Password mismatch (SHA1 of given password: 0b45cc)|0b45cc",
+        "auth: Debug: client in: AUTH\t1\tPLAIN\tservice=imap\tresp=AGFsaWNlAHNlY3JldA==|AGFsaWNlAHNlY3JldA==",
+        "<,AUTH PLAIN AGFsaWNlAHNlY3JldA==|AGFsaWNlAHNlY3JldA==",
+        "C: a001 LOGIN alice s3cret!|s3cret!",
+        "warning: unknown[1.2.3.4]: SASL LOGIN authentication failed: UGFzc3dvcmQ6|UGFzc3dvcmQ6",
+        "POST /login?_user=alice&_pass=correcthorse HTTP/1.1|correcthorse",
+        "{\"user\":\"alice\",\"password\":\"tr0ub4dor\"}|tr0ub4dor",
+        "Authorization: Basic YWxpY2U6c2VjcmV0|YWxpY2U6c2VjcmV0",
+    })
+    void secretsAreReplaced(String line, String secret) {
+        String r = Redactor.redact(line);
+        assertThat(r).doesNotContain(secret).contains(Redactor.MARK);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "imap-login: Login: user=<alice>, method=PLAIN, rip=1.2.3.4",
+        "Failed password for root from 1.2.3.4 port 22 ssh2",
+    })
+    void ordinaryLinesAreUntouched(String line) {
+        assertThat(Redactor.redact(line)).isEqualTo(line);
+    }
+}
