@@ -1,5 +1,7 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.core.engine.Engine;
+import dev.portcullis.core.engine.Findings;
 import dev.portcullis.ingest.Ingest;
 import dev.portcullis.ingest.read.Input;
 import picocli.CommandLine.Command;
@@ -52,13 +54,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.println("portcullis: " + e.getMessage());
             return 2;
         }
-        int errors = InputOptions.readAll(ingest, inputs, e -> { }, err);
+        Engine engine = new Engine();
+        int errors = InputOptions.readAll(ingest, inputs, engine::record, err);
+        Findings findings = engine.findings();
         String report;
         if (format == Format.json) {
-            StringBuilder sb = new StringBuilder("{\"summary\":");
-            Summary.json(ingest.stats(), sb);
-            sb.append(",\"attacks\":[],\"sources\":[],\"accounts\":[]}\n");
-            report = sb.toString();
+            report = new ReportJson().write(ingest.stats(), findings);
         } else {
             java.io.StringWriter w = new java.io.StringWriter();
             PrintWriter pw = new PrintWriter(w);

@@ -1,0 +1,94 @@
+package dev.portcullis.core.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Distinct strings (account names) seen by one key, in bounded memory: exact for the first
+ * {@link #EXACT} values, then an estimate by linear counting over a 1024-bit map (error a few percent
+ * up to a few thousand values, saturating beyond). Attackers choose the values, so nothing here grows
+ * with their number. Not thread-safe.
+ */
+final class DistinctSet {
+    static final int EXACT = 16;
+    private static final int BITS = 1024;
+
+    private String[] values = new String[2];
+    private int size;
+    private long[] bitmap; // after EXACT distinct values
+
+    /** Adds a value; returns true when it was (probably) new. Null is ignored. */
+    boolean add(String v) {
+        if (v == null) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            if (values[i].equals(v)) {
+                return false;
+            }
+        }
+        if (bitmap != null) {
+            int h = mix(v.hashCode()) & (BITS - 1);
+            long bit = 1L << (h & 63);
+            boolean fresh = (bitmap[h >>> 6] & bit) == 0;
+            bitmap[h >>> 6] |= bit;
+            return fresh;
+        }
+        if (size == values.length) {
+            if (size == EXACT) {
+                bitmap = new long[BITS / 64];
+                for (String s : values) {
+                    int h = mix(s.hashCode()) & (BITS - 1);
+                    bitmap[h >>> 6] |= 1L << (h & 63);
+                }
+                return add(v);
+            }
+            values = Arrays.copyOf(values, Math.min(EXACT, size * 2));
+        }
+        values[size++] = v;
+        return true;
+    }
+
+    boolean contains(String v) {
+        for (int i = 0; i < size; i++) {
+            if (values[i].equals(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Exact below {@link #EXACT}, estimated above. */
+    int count() {
+        if (bitmap == null) {
+            return size;
+        }
+        int ones = 0;
+        for (long w : bitmap) {
+            ones += Long.bitCount(w);
+        }
+        int zeros = BITS - ones;
+        if (zeros == 0) {
+            return BITS * 8; // saturated: "very many"
+        }
+        return (int) Math.round(-BITS * Math.log((double) zeros / BITS));
+    }
+
+    /** The values known exactly (all of them while {@link #count()} is exact). */
+    List<String> known() {
+        List<String> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            out.add(values[i]);
+        }
+        return out;
+    }
+
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
+    }
+}

@@ -1,0 +1,181 @@
+package dev.portcullis.core.engine;
+
+import dev.portcullis.core.Activity;
+import dev.portcullis.core.AuthEvent;
+import dev.portcullis.core.EventKind;
+import dev.portcullis.core.Reason;
+
+/**
+ * The detection engine: consumes {@link AuthEvent}s in event-time order (small reorderings across
+ * merged files are tolerated: windows are measured on the events' own times) and keeps bounded state
+ * per address, per account and per (account, familiar address). {@link #findings()} judges that state:
+ * attacks (brute force, password spray, distributed spray campaigns, credential stuffing), compromised
+ * accounts (a success from an attacker, bulk downloads from unfamiliar addresses), stale credentials.
+ *
+ * <p>Contract: pure computation, no I/O, no clock (time comes from the events), never throws from
+ * {@link #record}; memory bounded by {@link EngineConfig}'s limits whatever the input (each table
+ * evicts its least useful entries first, see {@link BoundedTable}). Single-threaded.
+ */
+public final class Engine {
+    /** Successes kept per address for compromise attribution (attack sources succeed on a few dozen). */
+    static final int SUCCESSES_KEPT = 256;
+    static final int RING = 32;
+    static final int BULK_KEPT = 64;
+
+    final EngineConfig config;
+    final BoundedTable<SourceState> sources;
+    final BoundedTable<AccountState> accounts;
+    final BoundedTable<PairState> pairs;
+    long events;
+    long firstTime = Long.MAX_VALUE;
+    long lastTime = Long.MIN_VALUE;
+
+    public Engine(EngineConfig config) {
+        this.config = config;
+        this.sources = new BoundedTable<>(config.maxSources(), SourceState::usefulness);
+        this.accounts = new BoundedTable<>(config.maxAccounts(), AccountState::usefulness);
+        this.pairs = new BoundedTable<>(config.maxPairs(), PairState::usefulness);
+    }
+
+    public Engine() {
+        this(EngineConfig.DEFAULTS);
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    /** Takes one event into account. Never throws. */
+    public void record(AuthEvent e) {
+        if (e == null) {
+            return;
+        }
+        events++;
+        long t = e.time().getEpochSecond();
+        firstTime = Math.min(firstTime, t);
+        lastTime = Math.max(lastTime, t);
+        if (e.kind() == EventKind.SESSION) {
+            session(e, t);
+            return;
+        }
+        if (e.kind() != EventKind.AUTH) {
+            return;
+        }
+        if (e.isFailure()) {
+            if (e.attempts() > 0) {
+                failure(e, t);
+            }
+        } else if (e.isSuccess()) {
+            success(e, t);
+        }
+    }
+
+    private void failure(AuthEvent e, long t) {
+        String ip = e.source();
+        String acc = e.account();
+        int n = e.attempts();
+        AccountState a = acc == null ? null : accounts.getOrCreate(acc, AccountState::new);
+        boolean familiar = a != null && ip != null && a.isFamiliar(ip);
+        if (a != null) {
+            a.failures += n;
+            a.lastFailure = t;
+            if (!familiar) {
+                a.failedFrom(ip);
+            }
+        }
+        if (familiar) {
+            PairState p = pairs.getOrCreate(acc + '\u0000' + ip, k -> new PairState());
+            p.failures += n;
+            if (p.firstFailure < 0) {
+                p.firstFailure = t;
+            }
+            p.lastFailure = t;
+            if (e.pwhash() != null) {
+                if (e.pwhash().equals(p.pwhash)) {
+                    p.samePwhash += n;
+                } else if (p.pwhash == null) {
+                    p.pwhash = e.pwhash();
+                }
+            }
+        }
+        if (ip == null) {
+            return;
+        }
+        SourceState s = source(ip, e, t);
+        s.failures += n;
+        if (s.firstFailure < 0) {
+            s.firstFailure = t;
+        }
+        if (e.reason() == Reason.UNKNOWN_ACCOUNT) {
+            s.unknownFailures += n;
+        }
+        s.failedAccounts.add(acc);
+        if (acc != null) {
+            s.namedFailures += n;
+        }
+        if (!familiar) {
+            s.strangerFailures += n;
+            s.strangerFailure(t, n, (int) config.bruteForceWindow().getSeconds(), RING);
+        }
+    }
+
+    private void success(AuthEvent e, long t) {
+        String ip = e.source();
+        String acc = e.account();
+        AccountState a = acc == null ? null : accounts.getOrCreate(acc, AccountState::new);
+        if (a != null) {
+            a.successes++;
+            if (ip != null && !a.isFamiliar(ip)) {
+                a.newSource(ip, t);
+                a.addFamiliar(ip);
+            }
+        }
+        if (ip == null) {
+            return;
+        }
+        SourceState s = source(ip, e, t);
+        s.success(acc, t, SUCCESSES_KEPT);
+    }
+
+    /** A session ended: a bulk download from an address new to the account is a compromise signal. */
+    private void session(AuthEvent e, long t) {
+        Activity act = e.activity();
+        if (act == null || e.account() == null || e.source() == null) {
+            return;
+        }
+        boolean bulk = act.messages() >= config.bulkMessages() || act.messageBytes() >= config.bulkBytes();
+        if (!bulk) {
+            return;
+        }
+        AccountState a = accounts.getOrCreate(e.account(), AccountState::new);
+        long login = a.newLoginTime(e.source(), t);
+        if (login < 0) {
+            return; // the session came from an address this account already knew: its owner
+        }
+        a.bulk(e.source(), login, t, BULK_KEPT);
+        SourceState s = sources.get(e.source());
+        if (s != null) {
+            s.bulkSessions++;
+        }
+    }
+
+    private SourceState source(String ip, AuthEvent e, long t) {
+        SourceState s = sources.getOrCreate(ip, SourceState::new);
+        if (s.firstFile == null) {
+            s.first = t;
+            s.firstFile = e.file();
+            s.firstLine = e.line();
+        }
+        s.last = t;
+        return s;
+    }
+
+    /** Judges the state gathered so far. Can be called at any time; does not change the state. */
+    public Findings findings() {
+        return new Judge(this).run();
+    }
+
+    public long events() {
+        return events;
+    }
+}

@@ -1,0 +1,393 @@
+package dev.portcullis.core.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns the engine's state into {@link Findings}. The rules (DESIGN.md, "Detection: what good looks
+ * like"), in order:
+ * <ol>
+ *   <li>A shared address (many accounts succeed from it, few fail) is never an attacker.</li>
+ *   <li>Per address: brute force (many failures in a window on few accounts), password spray (one
+ *       address failing on many accounts), credential stuffing (several accounts, many unknown).
+ *       Failures from an address already familiar to the account (it logged in from there before)
+ *       do not count: that is a device with a stale password.</li>
+ *   <li>Distributed spray: addresses with a handful of failures each, never succeeding (or succeeding
+ *       only on accounts they did not fail on), counted per window; windows far above the
+ *       organisation's baseline are a campaign, and their addresses its members. An address that only
+ *       retries one account is a user, not a sprayer.</li>
+ *   <li>Compromise: a success from an attacker's address; or bulk downloads by sessions from
+ *       addresses unfamiliar to the account (two different ones within a day, or one after the account
+ *       was targeted or compromised). Those addresses are the attacker's too.</li>
+ *   <li>Stale credentials: repeated failures from a familiar address.</li>
+ * </ol>
+ */
+final class Judge {
+    private static final long DAY = 86_400;
+
+    private final Engine en;
+    private final EngineConfig c;
+    /** Address → the attack it is attributed to. */
+    private final Map<String, Attack> attackerOf = new HashMap<>();
+    private final Map<String, String> suspicious = new HashMap<>();
+    private final List<Attack> attacks = new ArrayList<>();
+    private final Map<String, Comp> compromised = new TreeMap<>();
+
+    /** An attack being assembled. */
+    private static final class Attack {
+        final AttackKind kind;
+        String id;
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        final Set<String> sources = new LinkedHashSet<>();
+        long attempts;
+        int accounts;
+        final Set<String> compromised = new LinkedHashSet<>();
+        final List<String> evidence = new ArrayList<>();
+
+        Attack(AttackKind kind) {
+            this.kind = kind;
+        }
+
+        void add(SourceState s) {
+            sources.add(s.ip);
+            start = Math.min(start, s.firstFailure >= 0 ? s.firstFailure : s.first);
+            end = Math.max(end, s.last);
+            attempts += s.failures;
+            accounts += s.failedAccounts.count();
+        }
+    }
+
+    /** A compromised account being assembled. */
+    private static final class Comp {
+        long at = Long.MAX_VALUE;
+        final Set<String> sources = new LinkedHashSet<>();
+        final List<String> evidence = new ArrayList<>();
+        Attack attack;
+    }
+
+    Judge(Engine en) {
+        this.en = en;
+        this.c = en.config;
+    }
+
+    Findings run() {
+        int activeUsers = 0;
+        for (AccountState a : en.accounts.values()) {
+            if (a.successes > 0) activeUsers++;
+        }
+        List<SourceState> candidates = new ArrayList<>();
+        for (SourceState s : en.sources.values()) {
+            if (isShared(s) || s.strangerFailures == 0) {
+                continue;
+            }
+            AttackKind kind = perAddress(s);
+            if (kind != null) {
+                Attack a = new Attack(kind);
+                a.add(s);
+                a.evidence.add(describe(s));
+                attacks.add(a);
+                attackerOf.put(s.ip, a);
+            } else if (isCampaignCandidate(s)) {
+                candidates.add(s);
+            }
+        }
+        groupStuffing();
+        campaigns(candidates, activeUsers);
+        compromises();
+        List<Detection> detections = detections();
+        List<SourceVerdict> sourceVerdicts = sourceVerdicts();
+        List<AccountVerdict> accountVerdicts = accountVerdicts();
+        return new Findings(detections, sourceVerdicts, accountVerdicts, en.sources.size(), en.accounts.size(),
+                en.pairs.size(), en.sources.evictions() + en.accounts.evictions() + en.pairs.evictions());
+    }
+
+    boolean isShared(SourceState s) {
+        int ok = s.succeededAccountCount();
+        return ok >= c.sharedMinAccounts() && ok >= c.sharedMinSuccessShare() * s.failedAccounts.count();
+    }
+
+    private AttackKind perAddress(SourceState s) {
+        int accounts = s.failedAccounts.count();
+        double unknownShare = s.failures == 0 ? 0 : (double) s.unknownFailures / s.failures;
+        if (s.bestWindowFailures >= c.bruteForceFailures() && accounts <= c.bruteForceMaxAccounts()) {
+            return AttackKind.BRUTE_FORCE;
+        }
+        if (accounts >= c.sprayAccounts()) {
+            return unknownShare >= 0.5 ? AttackKind.CREDENTIAL_STUFFING : AttackKind.PASSWORD_SPRAY;
+        }
+        if (accounts >= c.stuffingAccounts() && unknownShare >= c.stuffingUnknownShare()) {
+            return AttackKind.CREDENTIAL_STUFFING;
+        }
+        return null;
+    }
+
+    /** Low-and-slow: a few failures, no success except on accounts it did not fail on, not one account retried. */
+    private boolean isCampaignCandidate(SourceState s) {
+        if (s.failures > c.campaignMaxAttemptsPerSource() && s.failedAccounts.count() < c.stuffingAccounts()) {
+            return false;
+        }
+        int accounts = s.failedAccounts.count();
+        if (accounts == 1 && s.namedFailures >= 2) {
+            return false; // a user retrying their own account
+        }
+        for (int i = 0; i < s.successCount; i++) {
+            if (s.failedAccounts.contains(s.successAccounts[i])) {
+                return false; // failed, then got in to the same account: a typo
+            }
+        }
+        return true;
+    }
+
+    /** Credential-stuffing addresses close in time form one campaign. */
+    private void groupStuffing() {
+        List<Attack> stuffing = new ArrayList<>();
+        attacks.removeIf(a -> {
+            if (a.kind == AttackKind.CREDENTIAL_STUFFING) {
+                stuffing.add(a);
+                return true;
+            }
+            return false;
+        });
+        stuffing.sort(Comparator.comparingLong(a -> a.start));
+        Attack current = null;
+        for (Attack a : stuffing) {
+            if (current == null || a.start > current.end + c.campaignWindow().getSeconds()) {
+                current = new Attack(AttackKind.CREDENTIAL_STUFFING);
+                attacks.add(current);
+            }
+            for (String ip : a.sources) {
+                SourceState s = en.sources.get(ip);
+                if (s != null) current.add(s);
+                attackerOf.put(ip, current);
+            }
+        }
+        for (Attack a : attacks) {
+            if (a.kind == AttackKind.CREDENTIAL_STUFFING) {
+                a.evidence.add(a.sources.size() + " addresses each failing on several accounts, mostly unknown ones");
+            }
+        }
+    }
+
+    /** Distributed spray: windows where failing-only addresses far exceed the baseline. */
+    private void campaigns(List<SourceState> candidates, int activeUsers) {
+        long w = c.campaignWindow().getSeconds();
+        double expected = c.campaignBaselinePerThousandUsersPerHour() * activeUsers / 1000.0 * (w / 3600.0);
+        double threshold = Math.max(c.campaignMinSources(), c.campaignFactor() * expected);
+        TreeMap<Long, List<SourceState>> byWindow = new TreeMap<>();
+        for (SourceState s : candidates) {
+            long start = s.firstFailure >= 0 ? s.firstFailure : s.first;
+            byWindow.computeIfAbsent(Math.floorDiv(start, w), k -> new ArrayList<>()).add(s);
+        }
+        // hysteresis: a campaign starts in a window above the threshold and goes on through windows
+        // still clearly above the baseline (a botnet's rate varies), bridging one quiet window
+        double continueAt = Math.max(3, 2 * expected);
+        Attack current = null;
+        long lastActive = Long.MIN_VALUE;
+        for (Map.Entry<Long, List<SourceState>> e : byWindow.entrySet()) {
+            List<SourceState> members = e.getValue();
+            boolean continuing = current != null && e.getKey() <= lastActive + 2 && members.size() >= continueAt;
+            if (members.size() < threshold && !continuing) {
+                for (SourceState s : members) {
+                    if (s.failedAccounts.count() >= 2) {
+                        suspicious.put(s.ip, "failed on " + s.failedAccounts.count()
+                                + " accounts and never logged in, outside any campaign");
+                    }
+                }
+                continue;
+            }
+            if (!continuing) {
+                current = new Attack(AttackKind.DISTRIBUTED_SPRAY);
+                attacks.add(current);
+            }
+            lastActive = e.getKey();
+            for (SourceState s : members) {
+                current.add(s);
+                attackerOf.put(s.ip, current);
+            }
+        }
+        for (Attack a : attacks) {
+            if (a.kind == AttackKind.DISTRIBUTED_SPRAY) {
+                a.evidence.add(String.format("%d addresses with at most %d guesses each, never logging in, "
+                        + "%.0f%%+ above the expected %.1f failing-only addresses per %d min", a.sources.size(),
+                        c.campaignMaxAttemptsPerSource(), (threshold / Math.max(expected, 0.01) - 1) * 100, expected,
+                        w / 60));
+            }
+        }
+    }
+
+    private void compromises() {
+        // 1. a success from an attacker's address
+        for (Map.Entry<String, Attack> e : attackerOf.entrySet()) {
+            SourceState s = en.sources.get(e.getKey());
+            if (s == null) continue;
+            for (int i = 0; i < s.successCount; i++) {
+                Comp comp = compromised.computeIfAbsent(s.successAccounts[i], k -> new Comp());
+                long t = s.successTimes[i];
+                if (t < comp.at) {
+                    comp.at = t;
+                    comp.attack = e.getValue();
+                }
+                comp.sources.add(s.ip);
+                comp.evidence.add("logged in from " + s.ip + " at " + Instant.ofEpochSecond(t) + ", an address of the "
+                        + e.getValue().kind.label() + " attack");
+            }
+        }
+        // 2. bulk downloads from addresses unfamiliar to the account
+        for (AccountState a : en.accounts.values()) {
+            if (a.bulkCount == 0) continue;
+            List<Integer> strange = new ArrayList<>();
+            for (int i = 0; i < a.bulkCount; i++) {
+                String ip = a.bulkSources[i];
+                SourceState s = en.sources.get(ip);
+                if (s != null && isShared(s)) continue;
+                strange.add(i);
+            }
+            if (strange.isEmpty()) continue;
+            Comp comp = compromised.get(a.account);
+            boolean targeted = targetedBy(a) != null;
+            Set<String> distinct = new LinkedHashSet<>();
+            for (int i : strange) distinct.add(a.bulkSources[i]);
+            long span = a.bulkTimes[strange.get(strange.size() - 1)] - a.bulkTimes[strange.get(0)];
+            boolean convincing = comp != null || targeted || (distinct.size() >= 2 && span <= DAY);
+            if (!convincing) {
+                for (String ip : distinct) {
+                    suspicious.putIfAbsent(ip, "bulk download from an address new to " + a.account);
+                }
+                continue;
+            }
+            if (comp == null) {
+                comp = new Comp();
+                compromised.put(a.account, comp);
+                Attack by = targetedBy(a);
+                comp.attack = by;
+            }
+            for (int i : strange) {
+                String ip = a.bulkSources[i];
+                long t = a.bulkLogins[i];
+                if (t < comp.at) comp.at = t;
+                comp.sources.add(ip);
+                comp.evidence.add("bulk download by a session from " + ip + " (new to this account) ending "
+                        + Instant.ofEpochSecond(a.bulkTimes[i]));
+                if (!attackerOf.containsKey(ip)) {
+                    Attack owner = comp.attack;
+                    if (owner == null) {
+                        owner = new Attack(AttackKind.COMPROMISE);
+                        owner.evidence.add("bulk downloads from addresses new to " + a.account);
+                        attacks.add(owner);
+                        comp.attack = owner;
+                    }
+                    attackerOf.put(ip, owner);
+                    owner.sources.add(ip);
+                    owner.start = Math.min(owner.start, t);
+                    owner.end = Math.max(owner.end, a.bulkTimes[i]);
+                }
+            }
+        }
+        for (Map.Entry<String, Comp> e : compromised.entrySet()) {
+            if (e.getValue().attack != null) {
+                e.getValue().attack.compromised.add(e.getKey());
+            }
+        }
+    }
+
+    private Attack targetedBy(AccountState a) {
+        for (String ip : a.failedFrom) {
+            Attack at = ip == null ? null : attackerOf.get(ip);
+            if (at != null) return at;
+        }
+        return null;
+    }
+
+    private List<Detection> detections() {
+        attacks.removeIf(a -> a.kind == AttackKind.COMPROMISE && a.compromised.isEmpty());
+        attacks.sort(Comparator.comparingLong((Attack a) -> a.start).thenComparing(a -> a.kind));
+        List<Detection> out = new ArrayList<>();
+        int n = 0;
+        for (Attack a : attacks) {
+            a.id = "A" + (++n);
+            out.add(new Detection(a.id, a.kind, Instant.ofEpochSecond(a.start), Instant.ofEpochSecond(a.end),
+                    List.copyOf(a.sources), a.accounts, a.attempts, List.copyOf(a.compromised), List.copyOf(a.evidence)));
+        }
+        return out;
+    }
+
+    private List<SourceVerdict> sourceVerdicts() {
+        List<SourceVerdict> out = new ArrayList<>();
+        for (Map.Entry<String, Attack> e : attackerOf.entrySet()) {
+            SourceState s = en.sources.get(e.getKey());
+            long failures = s == null ? 0 : s.failures;
+            long attempts = s == null ? 0 : s.failures + s.successes;
+            int accounts = s == null ? 0 : Math.max(s.failedAccounts.count(), s.succeededAccountCount());
+            out.add(new SourceVerdict(e.getKey(), "attacker", attempts, failures, accounts, List.of(e.getValue().id),
+                    s == null ? e.getValue().kind.label() : describe(s)));
+        }
+        for (Map.Entry<String, String> e : suspicious.entrySet()) {
+            if (attackerOf.containsKey(e.getKey())) continue;
+            SourceState s = en.sources.get(e.getKey());
+            out.add(new SourceVerdict(e.getKey(), "suspicious", s == null ? 0 : s.failures + s.successes,
+                    s == null ? 0 : s.failures, s == null ? 0 : s.failedAccounts.count(), List.of(), e.getValue()));
+        }
+        out.sort(Comparator.comparing(SourceVerdict::verdict).thenComparing(v -> -v.failures()).thenComparing(SourceVerdict::ip));
+        return out;
+    }
+
+    private List<AccountVerdict> accountVerdicts() {
+        List<AccountVerdict> out = new ArrayList<>();
+        for (Map.Entry<String, Comp> e : compromised.entrySet()) {
+            Comp comp = e.getValue();
+            out.add(new AccountVerdict(e.getKey(), "compromised", Instant.ofEpochSecond(comp.at),
+                    List.copyOf(comp.sources), List.copyOf(comp.evidence)));
+        }
+        for (Map.Entry<String, PairState> e : en.pairs.entries()) {
+            PairState p = e.getValue();
+            if (p.failures < c.staleMinFailures()) continue;
+            String key = e.getKey();
+            int sep = key.indexOf('\u0000');
+            String account = key.substring(0, sep);
+            if (compromised.containsKey(account)) continue;
+            out.add(new AccountVerdict(account, "stale_credentials", null, List.of(),
+                    List.of(p.failures + " failures from " + key.substring(sep + 1) + ", an address it logged in from before, "
+                            + Instant.ofEpochSecond(p.firstFailure) + " to " + Instant.ofEpochSecond(p.lastFailure)
+                            + (p.samePwhash > 0 ? " (the same wrong password " + (p.samePwhash + 1) + " times)" : ""))));
+        }
+        Set<String> listed = new java.util.HashSet<>();
+        for (AccountVerdict v : out) listed.add(v.account());
+        for (AccountState a : en.accounts.values()) {
+            if (listed.contains(a.account)) continue;
+            List<String> by = new ArrayList<>();
+            for (String ip : a.failedFrom) {
+                if (ip != null && attackerOf.containsKey(ip)) by.add(ip);
+            }
+            if (!by.isEmpty()) {
+                out.add(new AccountVerdict(a.account, "targeted", null, by,
+                        List.of(a.failures + " failed logins, from attacker addresses " + String.join(", ", by))));
+            }
+        }
+        out.sort(Comparator.comparing((AccountVerdict v) -> rank(v.status())).thenComparing(AccountVerdict::account));
+        return out;
+    }
+
+    private static int rank(String status) {
+        switch (status) {
+            case "compromised": return 0;
+            case "stale_credentials": return 1;
+            default: return 2;
+        }
+    }
+
+    private String describe(SourceState s) {
+        return String.format("%d failed guesses on %d accounts (%d unknown), %d logins, %s to %s; peak %d failures "
+                        + "within %d min; first seen %s:%d", s.failures, s.failedAccounts.count(), s.unknownFailures,
+                s.successes, Instant.ofEpochSecond(s.firstFailure >= 0 ? s.firstFailure : s.first),
+                Instant.ofEpochSecond(s.last), s.bestWindowFailures, c.bruteForceWindow().toMinutes(), s.firstFile,
+                s.firstLine);
+    }
+}
