@@ -99,7 +99,8 @@ final class Judge {
                 candidates.add(s);
             }
         }
-        groupStuffing();
+        groupSmall(AttackKind.CREDENTIAL_STUFFING, Integer.MAX_VALUE);
+        groupSmall(AttackKind.PASSWORD_SPRAY, 5 * c.sprayAccounts());
         campaigns(candidates, activeUsers);
         compromises();
         List<Detection> detections = detections();
@@ -114,14 +115,33 @@ final class Judge {
         return ok >= c.sharedMinAccounts() && ok >= c.sharedMinSuccessShare() * s.failedAccounts.count();
     }
 
+    /**
+     * Share of this address's guesses aimed at accounts that do not exist: from the log's own reason
+     * where it says so (auth_verbose, sshd "invalid user"), else from the accounts it named that never
+     * logged in during the input (real users log in; names from a leaked list mostly do not).
+     */
+    private double unknownShare(SourceState s) {
+        double byReason = s.failures == 0 ? 0 : (double) s.unknownFailures / s.failures;
+        List<String> named = s.failedAccounts.known();
+        if (named.isEmpty()) {
+            return byReason;
+        }
+        int never = 0;
+        for (String acc : named) {
+            AccountState a = en.accounts.get(acc);
+            if (a == null || a.successes == 0) never++;
+        }
+        return Math.max(byReason, (double) never / named.size());
+    }
+
     private AttackKind perAddress(SourceState s) {
         int accounts = s.failedAccounts.count();
-        double unknownShare = s.failures == 0 ? 0 : (double) s.unknownFailures / s.failures;
+        double unknownShare = unknownShare(s);
         if (s.bestWindowFailures >= c.bruteForceFailures() && accounts <= c.bruteForceMaxAccounts()) {
             return AttackKind.BRUTE_FORCE;
         }
         if (accounts >= c.sprayAccounts()) {
-            return unknownShare >= 0.5 ? AttackKind.CREDENTIAL_STUFFING : AttackKind.PASSWORD_SPRAY;
+            return unknownShare >= c.stuffingUnknownShare() ? AttackKind.CREDENTIAL_STUFFING : AttackKind.PASSWORD_SPRAY;
         }
         if (accounts >= c.stuffingAccounts() && unknownShare >= c.stuffingUnknownShare()) {
             return AttackKind.CREDENTIAL_STUFFING;
@@ -146,21 +166,25 @@ final class Judge {
         return true;
     }
 
-    /** Credential-stuffing addresses close in time form one campaign. */
-    private void groupStuffing() {
-        List<Attack> stuffing = new ArrayList<>();
+    /**
+     * Many addresses of one kind, each trying a modest list of accounts at about the same time, are one
+     * campaign (credential stuffing from a botnet; a spray split across addresses). A single address
+     * spraying thousands of accounts stays an attack of its own.
+     */
+    private void groupSmall(AttackKind kind, int maxAccountsEach) {
+        List<Attack> small = new ArrayList<>();
         attacks.removeIf(a -> {
-            if (a.kind == AttackKind.CREDENTIAL_STUFFING) {
-                stuffing.add(a);
+            if (a.kind == kind && a.accounts < maxAccountsEach) {
+                small.add(a);
                 return true;
             }
             return false;
         });
-        stuffing.sort(Comparator.comparingLong(a -> a.start));
+        small.sort(Comparator.comparingLong(a -> a.start));
         Attack current = null;
-        for (Attack a : stuffing) {
+        for (Attack a : small) {
             if (current == null || a.start > current.end + c.campaignWindow().getSeconds()) {
-                current = new Attack(AttackKind.CREDENTIAL_STUFFING);
+                current = new Attack(kind);
                 attacks.add(current);
             }
             for (String ip : a.sources) {
@@ -170,8 +194,10 @@ final class Judge {
             }
         }
         for (Attack a : attacks) {
-            if (a.kind == AttackKind.CREDENTIAL_STUFFING) {
-                a.evidence.add(a.sources.size() + " addresses each failing on several accounts, mostly unknown ones");
+            if (a.kind == kind && a.sources.size() > 1) {
+                a.evidence.clear();
+                a.evidence.add(a.sources.size() + " addresses, each failing on a list of accounts"
+                        + (kind == AttackKind.CREDENTIAL_STUFFING ? ", mostly accounts that do not exist or never log in" : ""));
             }
         }
     }
