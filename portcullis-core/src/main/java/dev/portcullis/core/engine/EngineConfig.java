@@ -37,7 +37,7 @@ public record EngineConfig(
             10, 5, Duration.ofHours(1),
             10,
             4, 0.25,
-            Duration.ofHours(1), 10, 0.2, 4.0, 8,
+            Duration.ofHours(1), 5, 0.2, 2.0, 8,
             5, 0.5,
             10,
             500, 100L << 20, Duration.ofDays(7),

@@ -39,6 +39,7 @@ final class Judge {
     private final Map<String, String> suspicious = new HashMap<>();
     private final List<Attack> attacks = new ArrayList<>();
     private final Map<String, Comp> compromised = new TreeMap<>();
+    private final List<SourceState> staleRhythm = new ArrayList<>();
 
     /** An attack being assembled. */
     private static final class Attack {
@@ -138,6 +139,10 @@ final class Judge {
         int accounts = s.failedAccounts.count();
         double unknownShare = unknownShare(s);
         if (s.bestWindowFailures >= c.bruteForceFailures() && accounts <= c.bruteForceMaxAccounts()) {
+            if (accounts == 1 && steadyRhythm(s)) {
+                staleRhythm.add(s);
+                return null; // a device retrying an old password every few minutes, whose last login predates the log
+            }
             return AttackKind.BRUTE_FORCE;
         }
         if (accounts >= c.sprayAccounts()) {
@@ -147,6 +152,30 @@ final class Judge {
             return AttackKind.CREDENTIAL_STUFFING;
         }
         return null;
+    }
+
+    /**
+     * Failures at a machine's pace: the median gap between the last failures is at least two minutes and
+     * no two come within ten seconds (a person or a script guessing goes faster; a phone's mail client
+     * polls on a timer).
+     */
+    private static boolean steadyRhythm(SourceState s) {
+        if (s.ring == null) {
+            return false;
+        }
+        long[] t = s.ring.clone();
+        java.util.Arrays.sort(t);
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < t.length; i++) {
+            if (t[i - 1] != Long.MIN_VALUE) {
+                gaps.add(t[i] - t[i - 1]);
+            }
+        }
+        if (gaps.size() < 8) {
+            return false;
+        }
+        gaps.sort(null);
+        return gaps.get(gaps.size() / 2) >= 120 && gaps.get(0) >= 10;
     }
 
     /** Low-and-slow: a few failures, no success except on accounts it did not fail on, not one account retried. */
@@ -206,7 +235,9 @@ final class Judge {
     private void campaigns(List<SourceState> candidates, int activeUsers) {
         long w = c.campaignWindow().getSeconds();
         double expected = c.campaignBaselinePerThousandUsersPerHour() * activeUsers / 1000.0 * (w / 3600.0);
-        double threshold = Math.max(c.campaignMinSources(), c.campaignFactor() * expected);
+        // a window is a campaign when so many failing-only addresses would be a one-in-a-million
+        // coincidence even at campaign.factor times the baseline (Poisson tail), and never below the minimum
+        double threshold = Math.max(c.campaignMinSources(), poissonTail(c.campaignFactor() * expected, 1e-6));
         TreeMap<Long, List<SourceState>> byWindow = new TreeMap<>();
         for (SourceState s : candidates) {
             long start = s.firstFailure >= 0 ? s.firstFailure : s.first;
@@ -247,6 +278,19 @@ final class Judge {
                         w / 60));
             }
         }
+    }
+
+    /** Smallest k with P(X >= k) <= p for X ~ Poisson(lambda). */
+    static int poissonTail(double lambda, double p) {
+        double term = Math.exp(-lambda); // P(X = 0)
+        double cdf = term;
+        int k = 0;
+        while (1 - cdf > p && k < 1_000_000) {
+            k++;
+            term *= lambda / k;
+            cdf += term;
+        }
+        return k + 1;
     }
 
     private void compromises() {
@@ -383,6 +427,14 @@ final class Judge {
                     List.of(p.failures + " failures from " + key.substring(sep + 1) + ", an address it logged in from before, "
                             + Instant.ofEpochSecond(p.firstFailure) + " to " + Instant.ofEpochSecond(p.lastFailure)
                             + (p.samePwhash > 0 ? " (the same wrong password " + (p.samePwhash + 1) + " times)" : ""))));
+        }
+        for (SourceState s : staleRhythm) {
+            List<String> acc = s.failedAccounts.known();
+            if (acc.isEmpty() || compromised.containsKey(acc.get(0))) continue;
+            out.add(new AccountVerdict(acc.get(0), "stale_credentials", null, List.of(),
+                    List.of(s.failures + " failures from " + s.ip + " at a device's steady pace, "
+                            + Instant.ofEpochSecond(s.firstFailure) + " to " + Instant.ofEpochSecond(s.last)
+                            + " (its last good login predates the log)")));
         }
         Set<String> listed = new java.util.HashSet<>();
         for (AccountVerdict v : out) listed.add(v.account());
