@@ -103,7 +103,10 @@ public final class W3cParser implements LineFormat {
         if (l == null) {
             return Status.UNRECOGNISED;
         }
-        Status notMine = announced && dated(line) ? Status.UNPARSED : Status.UNRECOGNISED;
+        // a line that starts like ours ("YYYY-MM-DD ") but breaks the announced layout is ours, broken;
+        // anything else (an RFC 3339 syslog line in a mixed stream) is left to the other formats
+        Status notMine = announced && dated(line) && line.length() > 10 && line.charAt(10) == ' '
+                ? Status.UNPARSED : Status.UNRECOGNISED;
         if (n != l.count) {
             return notMine;
         }

@@ -79,6 +79,15 @@ class W3cParserTest {
     }
 
     @Test
+    void otherFormatsInTheSameStreamAreStillRead() {
+        Fixture f = Fixture.lines(HEADER,
+                "2026-11-19T22:11:29.429900+00:00 mx1 sshd[42]: Failed password for root from 192.0.2.1 port 22 ssh2",
+                "2026-03-06 07:00:00 10.0.0.5 GET /reports/ - 443 CORP\\sue 198.51.100.9 curl/8.5 - 401 1 1326 1");
+        assertThat(f.events).extracting(AuthEvent::format).containsExactly("sshd", "iis");
+        assertThat(f.stats().unparsed()).isZero();
+    }
+
+    @Test
     void exchangeProtocolHeadersAreNotTakenForW3c() {
         Fixture f = Fixture.lines("#Software: Microsoft Exchange Server", "#Fields: date-time,connector-id,session-id");
         assertThat(f.stats().unparsed()).isZero();
