@@ -77,6 +77,7 @@ public final class ExchangeProtocolParser implements LineFormat {
     private final Object key = new Object();
     private final Csv csv = new Csv(MAX_FIELDS);
     private final SyslogTime clock = new SyslogTime();
+    /** Per (input, session): the user an SMTP "authenticated" line or a POP3 USER command named. */
     private final JoinTable<String> sessionUser = new JoinTable<>(JOIN_CAPACITY);
     private final AuthEvent.Builder b = AuthEvent.builder();
 
@@ -174,7 +175,7 @@ public final class ExchangeProtocolParser implements LineFormat {
             if (l.context >= 0 && csv.value(line, l.context).trim().equals("authenticated")) {
                 String user = csv.value(line, l.data).trim();
                 if (!user.isEmpty() && session != null) {
-                    sessionUser.put(session, bounded(user));
+                    sessionUser.put(key(ctx, "smtp", session), bounded(user));
                 }
             }
             return Status.IGNORED;
@@ -184,9 +185,9 @@ public final class ExchangeProtocolParser implements LineFormat {
         }
         int d = csv.starts[l.data];
         if (line.startsWith("235", d)) {
-            start(time, "smtp", line, l, session, ctx).account(sessionUser.remove(session)).success();
+            start(time, "smtp", line, l, session, ctx).account(sessionUser.remove(key(ctx, "smtp", session))).success();
         } else if (line.startsWith("535", d)) {
-            sessionUser.remove(session);
+            sessionUser.remove(key(ctx, "smtp", session));
             start(time, "smtp", line, l, session, ctx).failure(Reason.BAD_PASSWORD);
         } else {
             return Status.IGNORED;
@@ -207,7 +208,7 @@ public final class ExchangeProtocolParser implements LineFormat {
             case "user":
                 String named = firstWord(line, l.params);
                 if (named != null && session != null) {
-                    sessionUser.put(session, named);
+                    sessionUser.put(key(ctx, "pop3", session), named);
                 }
                 return Status.IGNORED;
             default:
@@ -231,8 +232,11 @@ public final class ExchangeProtocolParser implements LineFormat {
         if ((user == null || user.isEmpty()) && (command.equals("login") || command.equals("apop"))) {
             user = firstWord(line, l.params);
         }
-        if ((user == null || user.isEmpty()) && command.equals("pass")) {
-            user = sessionUser.get(session);
+        if (command.equals("pass")) {
+            String named = sessionUser.remove(key(ctx, "pop3", session));
+            if (user == null || user.isEmpty()) {
+                user = named;
+            }
         }
         start(time, service, line, l, session, ctx).account(user == null || user.isEmpty() ? null : bounded(user));
         if (failed) {
@@ -296,6 +300,11 @@ public final class ExchangeProtocolParser implements LineFormat {
         String remote = l.remote < 0 ? null : Endpoint.address(line, csv.starts[l.remote], csv.ends[l.remote]);
         return b.reset().time(time).format(FORMAT).service(service).origin(ctx.file(), ctx.line()).source(remote)
                 .session(session == null || session.isEmpty() ? null : session);
+    }
+
+    /** Session ids repeat across servers and restarts (POP3 counts from 1): scope them by input and log. */
+    private static String key(InputContext ctx, String log, String session) {
+        return session == null ? null : ctx.file() + '\n' + log + '\n' + session;
     }
 
     /** Keys and names from the log are attacker-chosen: keep them short. */

@@ -37,7 +37,7 @@ final class ExchangeWeb {
     static final String FORMAT = "iis";
     static final long SUCCESS_WINDOW_SECONDS = 15 * 60;
     private static final long FBA_FOLLOW_SECONDS = 120;
-    private static final int CAPACITY = 65_536;
+    static final int CAPACITY = 65_536;
     private static final int MAX_AGENT = 256;
 
     private static final String[][] SERVICES = {
@@ -135,6 +135,11 @@ final class ExchangeWeb {
     private void start(WebRequest r, String service, String user, String source, InputContext ctx) {
         b.reset().time(r.time).format(FORMAT).service(service).origin(ctx.file(), ctx.line())
                 .account(user).source(source).userAgent(agent(r));
+    }
+
+    /** Entries held in the per-source tables (bounded by their capacity), for tests of the bound. */
+    int remembered() {
+        return recentSuccess.size() + fbaFailure.size();
     }
 
     /** The Exchange service a URI stem belongs to, or null. */
