@@ -15,11 +15,12 @@ import dev.portcullis.ingest.Status;
  *   <li>Service from the path: /owa, /ews, /Microsoft-Server-ActiveSync, /mapi, /rpc, /autodiscover,
  *       /ecp, /oab (case-insensitive). Requests elsewhere are IGNORED, except a 401 naming a user
  *       (IIS Basic authentication on any site), read as a failure of service "web".</li>
- *   <li>401 with a user (cs-username, or ActiveSync's {@code User=} parameter) → failure; reason from
+ *   <li>401 with a user in cs-username → failure; reason from
  *       sc-win32-status (1326 bad password, 1909 locked, 1331 disabled, 1330/1793/1907 expired,
  *       1327/1328/1329/1385 policy, 1317 unknown account; otherwise bad password). A 401 without a
- *       user is the challenge of a Negotiate/NTLM handshake and IGNORED, unless sc-substatus is 1
- *       (logon failed), which is a failure of an unnamed account.</li>
+ *       user is the challenge of a Basic or Negotiate/NTLM handshake and IGNORED, unless sc-substatus
+ *       is 1 (logon failed): then it is a failure, of the account ActiveSync's {@code User=} parameter
+ *       names, or of an unnamed one.</li>
  *   <li>2xx/3xx with a user → success. OWA's and ECP's cookie sessions and per-request Basic clients
  *       (ActiveSync, EWS) log the user on every request, so repeats of one success (same service,
  *       account and source) within {@link #SUCCESS_WINDOW_SECONDS} are IGNORED.</li>
@@ -58,10 +59,9 @@ final class ExchangeWeb {
         if (source == null) {
             source = Endpoint.address(r.clientIp);
         }
+        // the name the server authenticated; for a failure, ActiveSync's query names the account tried
         String user = r.user;
-        if (user == null && "activesync".equals(service)) {
-            user = WebRequest.value(parameter(r.query, "User"));
-        }
+        String tried = user != null || !"activesync".equals(service) ? user : WebRequest.value(parameter(r.query, "User"));
         if ("owa".equals(service) && isFormsLogin(r.stem)) {
             return formsLogin(r, user, source, ctx, out);
         }
@@ -70,9 +70,10 @@ final class ExchangeWeb {
         }
         if (r.status == 401) {
             if (user == null && r.substatus != 1) {
-                return Status.IGNORED; // the anonymous first leg of a challenge
+                // the anonymous first leg of a challenge (ActiveSync names its user in the query even then)
+                return Status.IGNORED;
             }
-            start(r, service == null ? "web" : service, user, source, ctx);
+            start(r, service == null ? "web" : service, tried, source, ctx);
             b.failure(WindowsCodes.win32(r.win32));
             out.accept(b.build());
             return Status.EVENT;
