@@ -20,7 +20,8 @@ import java.util.Map;
  * (pretty-printed, or copied from Event Viewer with its "- " / "+ " fold markers), assembled until
  * {@code </Event>} through {@link InputContext#pending()}, at most {@link #MAX_RECORD} characters. A
  * line may start with a BOM, {@code <?xml …?>} or {@code <Events>}. While an event is being assembled
- * its lines are IGNORED and the closing line reports the event; an event cut off by the start of
+ * its lines are IGNORED and the closing line reports the event (its events carry that line's
+ * number); an event cut off by the start of
  * another, or grown past the bound, is UNPARSED. A line that cannot continue the open event (text
  * where a tag is expected) ends the assembly and goes to the other formats.
  *
