@@ -1,8 +1,12 @@
 package dev.portcullis.ingest;
 
 import dev.portcullis.ingest.format.DovecotParser;
+import dev.portcullis.ingest.format.ExchangeProtocolParser;
 import dev.portcullis.ingest.format.PostfixParser;
 import dev.portcullis.ingest.format.SshdParser;
+import dev.portcullis.ingest.format.W3cParser;
+import dev.portcullis.ingest.format.WindowsJsonParser;
+import dev.portcullis.ingest.format.WindowsXmlParser;
 import dev.portcullis.ingest.json.JournaldFormat;
 import dev.portcullis.ingest.json.JsonFormat;
 import dev.portcullis.ingest.json.JsonRecordFormat;
@@ -27,10 +31,14 @@ public final class Formats {
         this.syslog = new SyslogFormat(messages);
         List<JsonRecordFormat> jsonFormats = new ArrayList<>();
         jsonFormats.add(new JournaldFormat(syslog));
+        jsonFormats.add(new WindowsJsonParser());
         this.json = new JsonFormat(jsonFormats, strict);
         List<LineFormat> lines = new ArrayList<>();
         lines.add(syslog);
         lines.add(json);
+        lines.add(new WindowsXmlParser());
+        lines.add(new W3cParser());
+        lines.add(new ExchangeProtocolParser());
         this.sniffer = new Sniffer(lines, strict);
     }
 

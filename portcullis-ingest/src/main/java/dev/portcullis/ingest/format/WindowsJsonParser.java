@@ -1,0 +1,158 @@
+package dev.portcullis.ingest.format;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.ingest.EventSink;
+import dev.portcullis.ingest.InputContext;
+import dev.portcullis.ingest.Status;
+import dev.portcullis.ingest.Text;
+import dev.portcullis.ingest.json.Json;
+import dev.portcullis.ingest.json.JsonRecordFormat;
+import dev.portcullis.ingest.syslog.SyslogTime;
+
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+
+/**
+ * Windows events as JSON records, in the three shapes shippers write, handed to
+ * {@link WindowsSecurity} (logon events) or {@link ExchangeWeb} (IIS-Logging 6200):
+ *
+ * <ul>
+ *   <li>winlogbeat / Elastic Agent (ECS): {@code @timestamp}, {@code winlog.event_id} (number or
+ *       string; else {@code event.code}), {@code winlog.provider_name}, {@code winlog.event_data};
+ *       {@code user.name} and {@code source.ip} stand in when event_data lacks TargetUserName /
+ *       IpAddress;</li>
+ *   <li>evtx_dump ({@code -o jsonl}): {@code Event.System.EventID} (a number, or
+ *       {@code {"#text": …}} when it has attributes), {@code Event.System.TimeCreated.#attributes.SystemTime},
+ *       {@code Event.System.Provider.#attributes.Name}, {@code Event.EventData};</li>
+ *   <li>flat (nxlog {@code to_json()} and similar): {@code EventID}, {@code EventTime} (zone-less
+ *       stamps are read in the input's zone) or {@code TimeCreated}, {@code SourceName} or
+ *       {@code ProviderName}, and the event's data fields at the top level.</li>
+ * </ul>
+ *
+ * Anything else is UNRECOGNISED (for the other JSON formats); events with other ids are IGNORED.
+ * Never throws. Not thread-safe.
+ */
+public final class WindowsJsonParser implements JsonRecordFormat {
+    private final WindowsSecurity security = new WindowsSecurity();
+    private final ExchangeWeb web = new ExchangeWeb();
+    private final WebRequest request = new WebRequest();
+    private final SyslogTime clock = new SyslogTime();
+
+    @Override
+    public String name() {
+        return "windows-json";
+    }
+
+    @Override
+    public Status parse(JsonNode r, InputContext ctx, EventSink out) {
+        JsonNode winlog = Json.object(r, "winlog");
+        if (winlog != null) {
+            return winlogbeat(r, winlog, ctx, out);
+        }
+        JsonNode system = Json.object(r, "Event", "System");
+        if (system != null) {
+            return evtxDump(r, system, ctx, out);
+        }
+        if (r.has("EventID") && (r.has("EventTime") || r.has("TimeCreated"))) {
+            return flat(r, ctx, out);
+        }
+        return Status.UNRECOGNISED;
+    }
+
+    private Status winlogbeat(JsonNode r, JsonNode winlog, InputContext ctx, EventSink out) {
+        String idText = Json.text(winlog, "event_id");
+        if (idText == null) {
+            idText = Json.path(r, "event", "code");
+        }
+        long id = id(idText);
+        if (id < 0) {
+            return Status.UNPARSED;
+        }
+        Instant time = time(Json.text(r, "@timestamp"), ctx);
+        JsonNode data = Json.object(winlog, "event_data");
+        String user = Json.path(r, "user", "name");
+        String ip = Json.path(r, "source", "ip");
+        UnaryOperator<String> field = name -> {
+            String v = Json.text(data, name);
+            if (v == null && name.equals("TargetUserName")) return user;
+            if (v == null && name.equals("IpAddress")) return ip;
+            return v;
+        };
+        return dispatch(id, Json.text(winlog, "provider_name"), time, field, ctx, out);
+    }
+
+    private Status evtxDump(JsonNode r, JsonNode system, InputContext ctx, EventSink out) {
+        JsonNode idNode = system.get("EventID");
+        String idText = idNode != null && idNode.isObject() ? Json.text(idNode, "#text") : Json.text(system, "EventID");
+        long id = id(idText);
+        if (id < 0) {
+            return Status.UNPARSED;
+        }
+        String stamp = Json.path(system, "TimeCreated", "#attributes", "SystemTime");
+        String provider = Json.path(system, "Provider", "#attributes", "Name");
+        JsonNode data = Json.object(r, "Event", "EventData");
+        return dispatch(id, provider, time(stamp, ctx), name -> Json.text(data, name), ctx, out);
+    }
+
+    private Status flat(JsonNode r, InputContext ctx, EventSink out) {
+        long id = id(Json.text(r, "EventID"));
+        if (id < 0) {
+            return Status.UNPARSED;
+        }
+        String stamp = Json.text(r, "EventTime");
+        if (stamp == null) {
+            stamp = Json.text(r, "TimeCreated");
+        }
+        String provider = Json.text(r, "SourceName");
+        if (provider == null) {
+            provider = Json.text(r, "ProviderName");
+        }
+        return dispatch(id, provider, time(stamp, ctx), name -> Json.text(r, name), ctx, out);
+    }
+
+    private Status dispatch(long id, String provider, Instant time, UnaryOperator<String> field, InputContext ctx,
+                            EventSink out) {
+        if (id == 6200 && (provider == null || provider.contains("IIS"))) {
+            return web(time, field, ctx, out);
+        }
+        return security.emit(id, provider, time, field, ctx, out);
+    }
+
+    /** IIS-Logging 6200 with its fields under their W3C names. */
+    private Status web(Instant eventTime, UnaryOperator<String> field, InputContext ctx, EventSink out) {
+        WebRequest r = request;
+        r.clear();
+        r.clientIp = WebRequest.value(field.apply("c-ip"));
+        r.user = WebRequest.value(field.apply("cs-username"));
+        r.method = WebRequest.value(field.apply("cs-method"));
+        r.stem = WebRequest.value(field.apply("cs-uri-stem"));
+        r.query = WebRequest.value(field.apply("cs-uri-query"));
+        r.status = WebRequest.number(field.apply("sc-status"));
+        r.substatus = WebRequest.number(field.apply("sc-substatus"));
+        r.win32 = WindowsCodes.code(field.apply("sc-win32-status"));
+        r.userAgent = WebRequest.value(field.apply("csUser-Agent"));
+        r.forwardedFor = WebRequest.value(field.apply("X-Forwarded-For"));
+        String date = field.apply("date");
+        String t = field.apply("time");
+        r.time = date != null && t != null ? time(date + "T" + t + "Z", ctx) : eventTime;
+        return web.emit(r, ctx, out);
+    }
+
+    private static long id(String text) {
+        if (text == null) {
+            return -1;
+        }
+        String t = text.trim();
+        long v = Text.parseLong(t, 0, t.length());
+        return v > 65_535 ? -1 : v;
+    }
+
+    private Instant time(String stamp, InputContext ctx) {
+        if (stamp == null) {
+            return null;
+        }
+        String t = stamp.trim();
+        int end = clock.parse3339(t, 0, ctx, false);
+        return end == t.length() ? clock.instant : null;
+    }
+}
