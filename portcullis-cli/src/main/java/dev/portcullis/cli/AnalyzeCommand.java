@@ -8,10 +8,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,27 +22,35 @@ import java.util.concurrent.Callable;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {
-            "Reads authentication logs and reports what they hold.",
-            "For now: the parse summary (events by format, service and result; unparsed lines with samples).",
-            "The detection engine (attacks, sources, compromised accounts) fills the rest of the report."
+            "Reads authentication logs and reports, the morning after: which accounts were compromised, which",
+            "attacks happened (brute force, password spray, distributed spray, credential stuffing), from where,",
+            "against whom; devices with stale passwords; and what was read (unparsed lines with samples).",
+            "Exit codes: 0 ok, 1 when --fail-on found something, 2 usage or input error."
         })
 final class AnalyzeCommand implements Callable<Integer> {
-    enum Format { text, json }
+    enum Format { text, json, html }
+
+    enum FailOn { compromise, attack }
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json.")
+    @ParentCommand
+    Portcullis root;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text (default), json (the contract in DESIGN.md) or html (one self-contained file).")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path outFile;
 
+    @Option(names = "--fail-on", paramLabel = "WHAT",
+            description = "Exit 1 when a compromise (compromise) or any attack (attack) is found, for scripts.")
+    FailOn failOn;
+
     @Mixin
     InputOptions input;
-
-    @picocli.CommandLine.ParentCommand
-    Portcullis root;
 
     @Override
     public Integer call() throws IOException {
@@ -55,17 +65,27 @@ final class AnalyzeCommand implements Callable<Integer> {
             return 2;
         }
         Engine engine = new Engine();
-        int errors = InputOptions.readAll(ingest, inputs, engine::record, err);
+        Timeline timeline = new Timeline();
+        long total = inputs.stream().mapToLong(Input::size).filter(s -> s > 0).sum();
+        int errors;
+        try (Progress bar = Progress.start(ingest, total, err)) {
+            errors = InputOptions.readAll(ingest, inputs, e -> {
+                engine.record(e);
+                timeline.record(e);
+            }, err);
+        }
         Findings findings = engine.findings();
         String report;
-        if (format == Format.json) {
-            report = new ReportJson().write(ingest.stats(), findings);
-        } else {
-            java.io.StringWriter w = new java.io.StringWriter();
-            PrintWriter pw = new PrintWriter(w);
-            Summary.text(ingest.stats(), pw);
-            pw.flush();
-            report = w.toString();
+        switch (format) {
+            case json -> report = new ReportJson().write(ingest.stats(), findings);
+            case html -> report = ReportHtml.write(ingest.stats(), findings, timeline);
+            default -> {
+                StringWriter w = new StringWriter();
+                PrintWriter pw = new PrintWriter(w);
+                ReportText.write(ingest.stats(), findings, pw);
+                pw.flush();
+                report = w.toString();
+            }
         }
         if (outFile != null) {
             Files.writeString(outFile, report, StandardCharsets.UTF_8);
@@ -73,6 +93,15 @@ final class AnalyzeCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(report);
             spec.commandLine().getOut().flush();
         }
-        return errors > 0 ? 2 : 0;
+        if (errors > 0) {
+            return 2;
+        }
+        if (failOn == FailOn.compromise && findings.compromisedCount() > 0) {
+            return 1;
+        }
+        if (failOn == FailOn.attack && !findings.attacks().isEmpty()) {
+            return 1;
+        }
+        return 0;
     }
 }

@@ -134,6 +134,67 @@ class CliTest {
     }
 
     @Test
+    void analyzeFindsTheSprayAndTheCompromiseInEveryFormat() throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (int u = 0; u < 60; u++) {
+            log.append(String.format("2026-11-20T01:%02d:%02d.000000+00:00 mx1 dovecot: imap-login: Login: user=<user%d@example.org>, "
+                    + "method=PLAIN, rip=198.51.100.%d, lip=10.0.0.1, mpid=%d, TLS, session=<ok%d>%n", u / 60, u % 60, u, u + 1, u, u));
+        }
+        for (int u = 0; u < 40; u++) {
+            log.append(String.format("2026-11-20T02:%02d:00.000000+00:00 mx1 dovecot: imap-login: Disconnected: Connection closed "
+                    + "(auth failed, 1 attempts in 2 secs): user=<user%d@example.org>, method=PLAIN, rip=203.0.113.5, lip=10.0.0.1, "
+                    + "TLS, session=<f%d>%n", u, u, u));
+        }
+        log.append("2026-11-20T02:45:00.000000+00:00 mx1 dovecot: imap-login: Login: user=<user7@example.org>, method=PLAIN, "
+                + "rip=203.0.113.5, lip=10.0.0.1, mpid=9, TLS, session=<got>\n");
+        Path p = file("attack.log", log.toString());
+
+        Run text = run("", "analyze", p.toString());
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).contains("COMPROMISED ACCOUNTS: 1", "user7@example.org", "password_spray", "203.0.113.5");
+        assertThat(text.out().indexOf("COMPROMISED")).isLessThan(text.out().indexOf("ATTACKS"));
+
+        JsonNode json = JSON.readTree(run("", "analyze", "--format", "json", p.toString()).out());
+        assertThat(json.get("attacks").get(0).get("kind").asText()).isEqualTo("password_spray");
+        assertThat(json.get("attacks").get(0).get("compromised").get(0).asText()).isEqualTo("user7@example.org");
+        assertThat(json.get("sources").get(0).get("ip").asText()).isEqualTo("203.0.113.5");
+        assertThat(json.get("sources").get(0).get("verdict").asText()).isEqualTo("attacker");
+        assertThat(json.get("accounts").get(0).get("status").asText()).isEqualTo("compromised");
+        assertThat(json.get("accounts").get(0).get("compromised_at").asText()).isEqualTo("2026-11-20T02:45:00Z");
+
+        Path html = dir.resolve("r.html");
+        assertThat(run("", "analyze", "--format", "html", "--out", html.toString(), p.toString()).code()).isZero();
+        assertThat(Files.readString(html)).startsWith("<!doctype html>").contains("<svg", "user7@example.org")
+                .doesNotContain("<script");
+
+        assertThat(run("", "analyze", "--fail-on", "compromise", p.toString()).code()).isEqualTo(1);
+        assertThat(run("", "analyze", "--fail-on", "attack", p.toString()).code()).isEqualTo(1);
+        Path quiet = file("quiet.log", log.substring(0, log.indexOf("Disconnected") - 60));
+        assertThat(run("", "analyze", "--fail-on", "attack", quiet.toString()).code()).isZero();
+    }
+
+    @Test
+    void htmlEscapesWhatLogsContain() throws IOException {
+        Path p = file("x.log", "Nov 2 15:40:14 w sshd[9]: Failed password for invalid user <script>alert(1)</script> from 1.2.3.4 port 22 ssh2\n");
+        Path html = dir.resolve("x.html");
+        run("", "analyze", "--format", "html", "--out", html.toString(), p.toString());
+        assertThat(Files.readString(html)).doesNotContain("<script>");
+    }
+
+    @Test
+    void simulateWritesALogAndItsTruth() throws IOException {
+        Path log = dir.resolve("sim.log.gz");
+        Path truth = dir.resolve("truth.json");
+        Run r = run("", "simulate", "--users", "200", "--hours", "6", "--out", log.toString(), "--truth", truth.toString());
+        assertThat(r.code()).isZero();
+        JsonNode t = JSON.readTree(truth.toFile());
+        assertThat(t.get("attacker_ips").size()).isPositive();
+        Run a = run("", "analyze", "--format", "json", log.toString());
+        assertThat(JSON.readTree(a.out()).get("summary").get("unparsed_lines").asInt()).isZero();
+        assertThat(run("", "simulate", "--users", "10", "--out", log.toString(), "--truth", truth.toString()).code()).isEqualTo(2);
+    }
+
+    @Test
     void helpAndVersion() {
         Run help = run("", "--help");
         assertThat(help.code()).isZero();

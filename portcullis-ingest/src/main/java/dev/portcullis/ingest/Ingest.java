@@ -25,6 +25,7 @@ public final class Ingest {
     private final ZoneId zone;
     private final ParseStats stats = new ParseStats();
     private final boolean strict;
+    private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param year fixed year for stamps without one (0 = infer from each file's mtime)
@@ -53,6 +54,11 @@ public final class Ingest {
         return stats;
     }
 
+    /** Raw bytes read from all inputs so far; safe to read from another thread (progress display). */
+    public long bytesRead() {
+        return bytesRead.get();
+    }
+
     /** Reads one input to its end, delivering events to {@code sink} in input order. */
     public void read(Input input, EventSink sink) throws IOException {
         InputContext ctx = new InputContext(input.name(), input.reference(), year, zone);
@@ -71,7 +77,7 @@ public final class Ingest {
     }
 
     private void readLines(Input input, InputContext ctx, EventSink counting) throws IOException {
-        try (InputStream raw = input.open()) {
+        try (InputStream raw = input.open(bytesRead)) {
             BufferedInputStream in = raw instanceof BufferedInputStream bis ? bis : new BufferedInputStream(raw, 1 << 16);
             if (startsWithJsonArray(in)) {
                 readJsonDocument(in, ctx, counting);

@@ -70,8 +70,19 @@ final class Judge {
     private static final class Comp {
         long at = Long.MAX_VALUE;
         final Set<String> sources = new LinkedHashSet<>();
-        final List<String> evidence = new ArrayList<>();
+        /** Evidence by time, so it reads as a timeline. */
+        final TreeMap<Long, List<String>> evidence = new TreeMap<>();
         Attack attack;
+
+        void evidence(long t, String text) {
+            evidence.computeIfAbsent(t, k -> new ArrayList<>()).add(text);
+        }
+
+        List<String> timeline() {
+            List<String> out = new ArrayList<>();
+            evidence.values().forEach(out::addAll);
+            return out;
+        }
     }
 
     Judge(Engine en) {
@@ -306,7 +317,7 @@ final class Judge {
                     comp.attack = e.getValue();
                 }
                 comp.sources.add(s.ip);
-                comp.evidence.add("logged in from " + s.ip + " at " + Instant.ofEpochSecond(t) + ", an address of the "
+                comp.evidence(t, "logged in from " + s.ip + " at " + Instant.ofEpochSecond(t) + ", an address of the "
                         + e.getValue().kind.label() + " attack");
             }
         }
@@ -344,7 +355,7 @@ final class Judge {
                 long t = a.bulkLogins[i];
                 if (t < comp.at) comp.at = t;
                 comp.sources.add(ip);
-                comp.evidence.add("bulk download by a session from " + ip + " (new to this account) ending "
+                comp.evidence(a.bulkTimes[i], "bulk download by a session from " + ip + " (new to this account) ending "
                         + Instant.ofEpochSecond(a.bulkTimes[i]));
                 if (!attackerOf.containsKey(ip)) {
                     Attack owner = comp.attack;
@@ -414,7 +425,7 @@ final class Judge {
         for (Map.Entry<String, Comp> e : compromised.entrySet()) {
             Comp comp = e.getValue();
             out.add(new AccountVerdict(e.getKey(), "compromised", Instant.ofEpochSecond(comp.at),
-                    List.copyOf(comp.sources), List.copyOf(comp.evidence)));
+                    List.copyOf(comp.sources), comp.timeline()));
         }
         for (Map.Entry<String, PairState> e : en.pairs.entries()) {
             PairState p = e.getValue();

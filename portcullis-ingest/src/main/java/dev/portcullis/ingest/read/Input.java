@@ -1,11 +1,13 @@
 package dev.portcullis.ingest.read;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -17,6 +19,15 @@ import java.util.zip.GZIPInputStream;
  */
 public record Input(String name, Path path, Instant reference, InputStream stream) {
 
+    /** Size in bytes on disk, or -1 for a stream. */
+    public long size() {
+        try {
+            return path == null ? -1 : Files.size(path);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     public static Input file(Path path) throws IOException {
         return new Input(path.toString(), path, Files.getLastModifiedTime(path).toInstant(), null);
     }
@@ -27,7 +38,29 @@ public record Input(String name, Path path, Instant reference, InputStream strea
 
     /** Opens the bytes, decompressing gzip (including concatenated members) when the magic says so. */
     public InputStream open() throws IOException {
+        return open(null);
+    }
+
+    /** As {@link #open()}, adding the raw (possibly compressed) bytes read to {@code progress}. */
+    public InputStream open(AtomicLong progress) throws IOException {
         InputStream raw = path != null ? Files.newInputStream(path) : stream;
+        if (progress != null) {
+            raw = new FilterInputStream(raw) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    if (b >= 0) progress.incrementAndGet();
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buf, int off, int len) throws IOException {
+                    int n = super.read(buf, off, len);
+                    if (n > 0) progress.addAndGet(n);
+                    return n;
+                }
+            };
+        }
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         in.mark(2);
         int a = in.read();

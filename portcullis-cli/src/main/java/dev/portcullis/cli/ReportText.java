@@ -1,0 +1,83 @@
+package dev.portcullis.cli;
+
+import dev.portcullis.core.engine.AccountVerdict;
+import dev.portcullis.core.engine.Detection;
+import dev.portcullis.core.engine.Findings;
+import dev.portcullis.core.engine.SourceVerdict;
+import dev.portcullis.ingest.ParseStats;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The morning-after terminal report: compromised accounts first, then attacks, then the top attacking
+ * addresses, then accounts with stale passwords, then the parse summary. All log-derived text passes
+ * through {@link Terminal#safe}.
+ */
+final class ReportText {
+    private static final int TOP = 20;
+
+    static void write(ParseStats stats, Findings f, PrintWriter out) {
+        List<AccountVerdict> comp = f.accounts().stream().filter(a -> a.status().equals("compromised")).toList();
+        out.println("PORTCULLIS REPORT");
+        out.printf("%,d authentication events, %s to %s%n%n", stats.events(), time(stats.first()), time(stats.last()));
+        if (comp.isEmpty()) {
+            out.println("Compromised accounts: none found.");
+        } else {
+            out.printf("COMPROMISED ACCOUNTS: %d — reset their passwords, end their sessions, check what was read.%n", comp.size());
+            for (AccountVerdict a : comp) {
+                out.printf("  %-36s since %s  from %s%n", Terminal.safe(a.account()), time(a.compromisedAt()),
+                        String.join(", ", a.attackerSources().subList(0, Math.min(4, a.attackerSources().size())))
+                                + (a.attackerSources().size() > 4 ? " +" + (a.attackerSources().size() - 4) + " more" : ""));
+                for (String ev : a.evidence().subList(0, Math.min(2, a.evidence().size()))) {
+                    out.printf("      %s%n", Terminal.safe(ev));
+                }
+            }
+        }
+        out.println();
+        if (f.attacks().isEmpty()) {
+            out.println("Attacks: none found.");
+        } else {
+            out.printf("ATTACKS: %d%n", f.attacks().size());
+            out.printf("  %-4s %-20s %-20s %-20s %9s %9s %9s %5s%n", "id", "kind", "start", "end", "addresses",
+                    "accounts", "guesses", "broke");
+            for (Detection d : f.attacks()) {
+                out.printf("  %-4s %-20s %-20s %-20s %,9d %,9d %,9d %5d%n", d.id(), d.kind().label(), time(d.start()),
+                        time(d.end()), d.sources().size(), d.accountsTargeted(), d.attempts(), d.compromised().size());
+            }
+            for (Detection d : f.attacks()) {
+                for (String ev : d.evidence()) {
+                    out.printf("  %s: %s%n", d.id(), Terminal.safe(ev));
+                }
+            }
+        }
+        List<SourceVerdict> attackers = f.sources().stream().filter(s -> s.verdict().equals("attacker")).toList();
+        if (!attackers.isEmpty()) {
+            out.printf("%nTOP ATTACKING ADDRESSES (%,d in all; block them):%n", attackers.size());
+            attackers.stream().sorted((a, b) -> Long.compare(b.failures(), a.failures())).limit(TOP)
+                    .forEach(s -> out.printf("  %-40s %,8d failures  %,6d accounts  %s%n", s.ip(), s.failures(),
+                            s.accounts(), String.join(",", s.attacks())));
+        }
+        long suspicious = f.sources().stream().filter(s -> s.verdict().equals("suspicious")).count();
+        if (suspicious > 0) {
+            out.printf("  and %,d suspicious addresses (see --format json)%n", suspicious);
+        }
+        List<AccountVerdict> stale = f.accounts().stream().filter(a -> a.status().equals("stale_credentials")).toList();
+        if (!stale.isEmpty()) {
+            out.printf("%nSTALE PASSWORDS ON DEVICES (help-desk work, not attacks): %d%n", stale.size());
+            stale.stream().limit(TOP).forEach(a -> out.printf("  %-36s %s%n", Terminal.safe(a.account()),
+                    Terminal.safe(a.evidence().isEmpty() ? "" : a.evidence().get(0))));
+        }
+        long targeted = f.accounts().stream().filter(a -> a.status().equals("targeted")).count();
+        if (targeted > 0) {
+            out.printf("%nAccounts targeted by attackers but not broken into: %,d (see --format json)%n", targeted);
+        }
+        out.println();
+        Summary.text(stats, out);
+    }
+
+    private static String time(Instant t) {
+        return t == null ? "-" : t.toString().replace('T', ' ').replaceAll("(\\.\\d+)?Z$", "Z");
+    }
+}
