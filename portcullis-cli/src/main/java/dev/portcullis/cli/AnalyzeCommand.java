@@ -1,6 +1,7 @@
 package dev.portcullis.cli;
 
 import dev.portcullis.core.engine.Engine;
+import dev.portcullis.core.engine.EngineConfig;
 import dev.portcullis.core.engine.Findings;
 import dev.portcullis.ingest.Ingest;
 import dev.portcullis.ingest.read.Input;
@@ -49,6 +50,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Exit 1 when a compromise (compromise) or any attack (attack) is found, for scripts.")
     FailOn failOn;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML config; its 'detection:' section overrides the thresholds (docs/detection.md).")
+    Path config;
+
     @Mixin
     InputOptions input;
 
@@ -57,14 +62,16 @@ final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Ingest ingest;
         List<Input> inputs;
+        EngineConfig detection;
         try {
+            detection = ConfigFile.detection(config);
             ingest = input.ingest();
             inputs = input.inputs(root.stdin);
         } catch (UsageException e) {
             err.println("portcullis: " + e.getMessage());
             return 2;
         }
-        Engine engine = new Engine();
+        Engine engine = new Engine(detection);
         Timeline timeline = new Timeline();
         long total = inputs.stream().mapToLong(Input::size).filter(s -> s > 0).sum();
         int errors;

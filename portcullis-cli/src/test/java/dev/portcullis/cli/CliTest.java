@@ -195,6 +195,22 @@ class CliTest {
     }
 
     @Test
+    void configFileOverridesThresholdsAndNamesBadKeys() throws IOException {
+        Path log = file("mail.log", LINES);
+        Path good = file("ok.yaml", "detection:\n  brute_force:\n    failures: 20\n    window: 30m\n  spray.accounts: 15\n");
+        assertThat(run("", "analyze", "--config", good.toString(), log.toString()).code()).isZero();
+        Path bad = file("bad.yaml", "detection:\n  brute_force:\n    failures: 1\n  spray:\n    acounts: 3\n");
+        Run r = run("", "analyze", "--config", bad.toString(), log.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("bad.yaml", "unknown key 'spray.acounts'");
+        Path range = file("range.yaml", "detection:\n  brute_force.failures: 1\n");
+        assertThat(run("", "analyze", "--config", range.toString(), log.toString()).err())
+                .contains("brute_force.failures = 1 is out of range [3, 10000]");
+        Path section = file("section.yaml", "detectoin:\n  x: 1\n");
+        assertThat(run("", "analyze", "--config", section.toString(), log.toString()).err()).contains("unknown section 'detectoin'");
+    }
+
+    @Test
     void helpAndVersion() {
         Run help = run("", "--help");
         assertThat(help.code()).isZero();
