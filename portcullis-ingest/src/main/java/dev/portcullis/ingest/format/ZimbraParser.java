@@ -31,7 +31,7 @@ import java.time.Instant;
 public final class ZimbraParser implements LineFormat {
     private static final String AUTH_FAILED = "authentication failed for [";
 
-    /** soapId + account → the category that counted the failure ("security" or another). */
+    /** soapId + account → the log that counted the failure ("audit" or "mailbox"). */
     private final JoinTable<String> counted = new JoinTable<>(65_536);
     private final AuthEvent.Builder b = AuthEvent.builder();
 
@@ -108,12 +108,13 @@ public final class ZimbraParser implements LineFormat {
         String soapId = field(context, "soapId=");
         if (reason != null && soapId != null) {
             String key = soapId + '\n' + e.account();
+            String side = audit ? "audit" : "mailbox";
             String by = counted.get(key);
-            if (by != null && !by.equals(category)) {
+            if (by != null && !by.equals(side)) {
                 counted.remove(key);
                 e = e.withAttempts(0); // audit.log and mailbox.log both logged this failure
             } else {
-                counted.put(key, category.equals("security") ? "security" : "mailbox");
+                counted.put(key, side);
             }
         }
         out.accept(e);
