@@ -82,13 +82,14 @@ public final class EntraCsvParser implements CsvTable {
                 .service(EntraOutcome.service(CsvTable.cell(cells, c[CLIENT_APP])))
                 .result(o.result()).reason(o.reason()).attempts(o.attempts())
                 .source(ClientAddress.of(CsvTable.cell(cells, c[IP])))
-                .userAgent(blankToNull(CsvTable.cell(cells, c[USER_AGENT])));
+                .userAgent(Untrusted.text(blankToNull(CsvTable.cell(cells, c[USER_AGENT]))));
         String session = blankToNull(CsvTable.cell(cells, c[SESSION]));
-        b.session(session != null ? session : blankToNull(CsvTable.cell(cells, c[CORRELATION])));
+        b.session(Untrusted.text(session != null ? session : blankToNull(CsvTable.cell(cells, c[CORRELATION]))));
         String user = blankToNull(CsvTable.cell(cells, c[USERNAME]));
         if (user == null) {
             user = blankToNull(CsvTable.cell(cells, c[IDENTIFIER]));
         }
+        user = Untrusted.text(user);
         if (user != null) {
             b.account(user);
         }

@@ -108,8 +108,8 @@ public final class EntraSignInParser implements JsonRecordFormat {
         b.reset().time(time).format(name()).origin(ctx.file(), ctx.line())
                 .service(EntraOutcome.service(clientApp))
                 .result(o.result()).reason(o.reason()).attempts(o.attempts())
-                .source(source).userAgent(empty(userAgent)).session(empty(session));
-        if (account != null && !account.isEmpty()) {
+                .source(source).userAgent(Untrusted.text(userAgent)).session(Untrusted.text(session));
+        if (Untrusted.text(account) != null) {
             b.account(account);
         }
         AuthEvent e = b.build();
@@ -133,9 +133,5 @@ public final class EntraSignInParser implements JsonRecordFormat {
 
     private static String first(String a, String b) {
         return a != null && !a.isEmpty() ? a : b;
-    }
-
-    private static String empty(String s) {
-        return s == null || s.isEmpty() ? null : s;
     }
 }

@@ -159,14 +159,14 @@ public final class KeycloakParser implements LineFormat, MessageParser, JsonReco
         }
         b.reset().time(time).format(name()).service("sso").origin(ctx.file(), ctx.line())
                 .source(ClientAddress.of(ip))
-                .session(sessionId != null ? sessionId : codeId);
+                .session(Untrusted.text(sessionId != null ? sessionId : codeId));
         if (failure == null) {
             b.success();
         } else {
             b.failure(failure);
         }
         String account = username != null ? username : userId;
-        if (account != null) {
+        if (Untrusted.text(account) != null) {
             b.account(account);
         }
         AuthEvent e = b.build();

@@ -97,13 +97,13 @@ public final class M365AuditParser implements JsonRecordFormat, CsvTable {
         b.reset().time(time).format(name()).service("sso").origin(ctx.file(), ctx.line())
                 .result(o.result()).reason(o.reason()).attempts(o.attempts());
         String user = Json.text(r, "UserId");
-        if (user != null && !user.isEmpty()) {
+        if (Untrusted.text(user) != null) {
             b.account(user);
         }
         String ip = ClientAddress.of(Json.text(r, "ClientIP"));
         b.source(ip != null ? ip : ClientAddress.of(Json.text(r, "ActorIpAddress")));
-        b.userAgent(property(r.get("ExtendedProperties"), "UserAgent"));
-        b.session(property(r.get("DeviceProperties"), "SessionId"));
+        b.userAgent(Untrusted.text(property(r.get("ExtendedProperties"), "UserAgent")));
+        b.session(Untrusted.text(property(r.get("DeviceProperties"), "SessionId")));
         AuthEvent e = b.build();
         if (e.account() == null && e.source() == null) {
             return Status.UNPARSED;

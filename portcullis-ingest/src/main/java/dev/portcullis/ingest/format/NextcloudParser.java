@@ -70,11 +70,11 @@ public final class NextcloudParser implements JsonRecordFormat {
         String source = ClientAddress.of(Json.text(r, "remoteAddr"));
         b.reset().time(time).format(name()).service("web").origin(ctx.file(), ctx.line())
                 .source(source != null ? source : ClientAddress.of(messageIp))
-                .userAgent(agent(Json.text(r, "userAgent")));
+                .userAgent(Untrusted.text(agent(Json.text(r, "userAgent"))));
         if (user.isEmpty() && !failed) {
             user = Json.text(r, "user");
         }
-        if (user != null && !user.isEmpty()) {
+        if (Untrusted.text(user) != null) {
             b.account(user);
         }
         if (failed) {

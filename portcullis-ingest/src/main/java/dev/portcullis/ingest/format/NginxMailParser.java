@@ -83,8 +83,9 @@ public final class NginxMailParser implements LineFormat {
         int login = line.indexOf(LOGIN, Math.max(clientEnd, serverEnd));
         if (login >= 0) {
             int end = line.lastIndexOf('"');
-            if (end > login + LOGIN.length()) {
-                b.account(line.substring(login + LOGIN.length(), end));
+            String user = end > login + LOGIN.length() ? Untrusted.text(line.substring(login + LOGIN.length(), end)) : null;
+            if (user != null) {
+                b.account(user);
             }
         }
         AuthEvent e = b.build();

@@ -79,7 +79,7 @@ public final class RoundcubeParser implements LineFormat, MessageParser {
     /** "25-Nov-2026 10:00:00 +0100" (PHP d-M-Y H:i:s O), else an ISO-like stamp. */
     static Instant stamp(String s, int from, int to, ZoneId zone) {
         int dash = s.indexOf('-', from);
-        if (dash > from && dash <= from + 2 && to - from >= 20) {
+        if (dash > from && dash <= from + 2 && to - from >= 19) {
             int day = Text.digits(s, from, dash - from);
             int month = Stamps.month(s, dash + 1);
             int y = dash + 5;
@@ -265,8 +265,8 @@ public final class RoundcubeParser implements LineFormat, MessageParser {
     private Status emit(Instant time, Reason failure, String prefix, InputContext ctx, EventSink out) {
         b.reset().time(time).format(name()).service("webmail").origin(ctx.file(), ctx.line()).source(source);
         String sid = session != null && !session.isEmpty() ? session : prefix;
-        b.session(sid);
-        if (account != null && !account.isEmpty()) {
+        b.session(Untrusted.text(sid));
+        if (Untrusted.text(account) != null) {
             b.account(account);
         }
         if (failure == null) {

@@ -72,7 +72,7 @@ public final class ZimbraParser implements LineFormat {
         String context = line.substring(ctxOpen + 3, ctxClose);
         String thread = line.substring(threadOpen + 1, ctxOpen);
         b.reset().time(time).format(name()).origin(ctx.file(), ctx.line())
-                .userAgent(field(context, "ua="))
+                .userAgent(Untrusted.text(field(context, "ua=")))
                 .service(service(context, audit ? field(line.substring(msg), "protocol=") : null, thread,
                         line.startsWith("cmd=AdminAuth;", msg)));
         String oip = field(context, "oip=");
@@ -93,7 +93,7 @@ public final class ZimbraParser implements LineFormat {
             }
             reason = reason(line, close + 1);
         }
-        if (account != null && !account.isEmpty()) {
+        if (Untrusted.text(account) != null) {
             b.account(account);
         }
         if (reason == null) {
