@@ -23,7 +23,8 @@ import java.time.Instant;
  * <ul>
  *   <li>Keycloak's own log lines: {@code 2023-05-25 22:24:19,357 WARN  [org.keycloak.events]
  *       (executor-thread-1) type=…}, the category possibly abbreviated ({@code org.key.events}); the
- *       stamp has no zone and is read in {@link InputContext#zone()};</li>
+ *       stamp has no zone and is read in {@link InputContext#zone()}. Its other lines (any category,
+ *       Quarkus, Infinispan…) are recognised and ignored;</li>
  *   <li>Keycloak's JSON log ({@code --log-console-output=json}: {@code timestamp}, {@code loggerName},
  *       {@code message}; or ECS: {@code @timestamp}, {@code log.logger}, {@code message});</li>
  *   <li>syslog and journald: the program {@code keycloak…}, or any program whose message is a login
@@ -69,8 +70,8 @@ public final class KeycloakParser implements LineFormat, MessageParser, JsonReco
             return Status.UNRECOGNISED;
         }
         boolean events = line.startsWith("events", close - 6);
-        if (!events && !keycloakCategory(line, open + 1)) {
-            return Status.UNRECOGNISED;
+        if (!events && !line.startsWith(" (", close + 1)) {
+            return Status.UNRECOGNISED; // not the "[category] (thread)" layout of Keycloak (Quarkus, WildFly)
         }
         Instant time = Stamps.dateTime(line, 0, stampEnd, ctx.zone());
         if (time == null) {

@@ -111,6 +111,10 @@ public final class RoundcubeParser implements LineFormat, MessageParser {
 
     @Override
     public boolean sniffs(String m) {
+        int i = m.indexOf("ogin ");
+        if (i < 0) {
+            return false; // one scan for the common case: a message of another program
+        }
         return m.contains(IMAP) || ((m.contains(FAILED) || m.contains(SUCCESS)) && m.contains(IN_SESSION));
     }
 
