@@ -132,6 +132,20 @@ class M365AuditParserTest {
     }
 
     @Test
+    void tableOfSeenIdsIsBoundedAndForgetsTheOldest() {
+        String r = "{\"CreationTime\":\"2026-01-02T03:04:05\",\"Id\":\"%s\",\"Operation\":\"UserLoginFailed\","
+                + "\"Workload\":\"AzureActiveDirectory\",\"UserId\":\"a@example.org\",\"ErrorNumber\":\"50126\"}\n";
+        StringBuilder text = new StringBuilder(String.format(r, "first")).append(String.format(r, "first"));
+        for (int i = 0; i < M365AuditParser.SEEN_IDS; i++) {
+            text.append(String.format(r, "flood-" + i));
+        }
+        text.append(String.format(r, "first"));
+        Fixture f = Fixture.text(text.toString());
+        assertThat(f.stats().ignored()).as("the repeat read while remembered").isEqualTo(1);
+        assertThat(f.events).hasSize(M365AuditParser.SEEN_IDS + 2);
+    }
+
+    @Test
     void csvExportWithAuditDataColumn() {
         Fixture f = Fixture.shared("m365/t1110.003_msolspraywithsuccess_1.csv");
         assertThat(f.stats().lines()).isEqualTo(10);
