@@ -15,66 +15,49 @@ public final class Accounts {
 
     /**
      * The canonical form of a raw account name, or null when nothing is left of it. Idempotent:
-     * {@code canonical(canonical(x)).equals(canonical(x))}.
+     * surrounding blanks and pairs of brackets or quotes are removed until none is left (a name of
+     * nested quotes, {@code """"}, is stripped in one call), and the cut to {@link #MAX_LENGTH} is made
+     * after lower-casing, so canonical(canonical(x)) equals canonical(x).
      */
     public static String canonical(String raw) {
-        String s = once(raw);
-        for (int i = 0; i < 4 && s != null; i++) {
-            String again = once(s);
-            if (s.equals(again)) {
-                return s;
-            }
-            s = again; // cutting or lower-casing exposed more to trim (rare: odd input)
-        }
-        return s;
-    }
-
-    private static String once(String raw) {
         if (raw == null) {
             return null;
         }
-        int from = 0;
-        int to = raw.length();
-        while (true) { // trim, then unwrap one pair of <> "" '' [], until nothing changes
-            while (from < to && raw.charAt(from) <= ' ') from++;
-            while (to > from && raw.charAt(to - 1) <= ' ') to--;
-            if (to - from < 2) {
+        String s = raw;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= 'A' && c <= 'Z') || c > 0x7f) {
+                s = s.toLowerCase(Locale.ROOT);
                 break;
             }
-            char a = raw.charAt(from);
-            char b = raw.charAt(to - 1);
-            if ((a == '<' && b == '>') || (a == '"' && b == '"') || (a == '\'' && b == '\'')
-                    || (a == '[' && b == ']')) {
+        }
+        int from = 0;
+        int to = s.length();
+        while (true) {
+            while (from < to && s.charAt(from) <= ' ') from++;
+            while (to > from && s.charAt(to - 1) <= ' ') to--;
+            if (to - from > MAX_LENGTH) {
+                to = from + MAX_LENGTH; // then trim again: the cut may end on a blank
+                continue;
+            }
+            if (to - from >= 2 && pair(s.charAt(from), s.charAt(to - 1))) {
                 from++;
                 to--;
-            } else {
-                break;
+                continue;
             }
+            break;
         }
         if (to <= from) {
             return null;
         }
-        if (to - from > MAX_LENGTH) {
-            to = from + MAX_LENGTH;
-        }
-        boolean lower = true;
-        for (int i = from; i < to; i++) {
-            char c = raw.charAt(i);
-            if ((c >= 'A' && c <= 'Z') || c > 0x7f) {
-                lower = false;
-                break;
-            }
-        }
-        String s = (from == 0 && to == raw.length()) ? raw : raw.substring(from, to);
-        if (!lower) {
-            s = s.toLowerCase(Locale.ROOT);
-            if (s.length() > MAX_LENGTH) {
-                s = s.substring(0, MAX_LENGTH);
-            }
-        }
-        if (s.equals("-") || s.equals("--") || s.equals("(unknown)")) {
+        String out = (from == 0 && to == s.length()) ? s : s.substring(from, to);
+        if (out.equals("-") || out.equals("--") || out.equals("(unknown)")) {
             return null;
         }
-        return s;
+        return out;
+    }
+
+    private static boolean pair(char a, char b) {
+        return (a == '<' && b == '>') || (a == '"' && b == '"') || (a == '\'' && b == '\'') || (a == '[' && b == ']');
     }
 }

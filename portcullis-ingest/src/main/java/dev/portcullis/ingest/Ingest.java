@@ -111,14 +111,22 @@ public final class Ingest {
         return new InputContext(name, java.time.Instant.now(), year, zone);
     }
 
+    /**
+     * True when the input opens with '[' and then '{' or ']' (blanks between): a JSON array of records.
+     * A '[' alone is not enough: Roundcube and other logs open each line with "[date]".
+     */
     private static boolean startsWithJsonArray(BufferedInputStream in) throws IOException {
         in.mark(4096);
         try {
+            boolean open = false;
             for (int i = 0; i < 4096; i++) {
                 int c = in.read();
                 if (c < 0) return false;
-                if (c == 0xEF || c == 0xBB || c == 0xBF) continue; // UTF-8 BOM
-                if (c > ' ') return c == '[';
+                if (!open && (c == 0xEF || c == 0xBB || c == 0xBF)) continue; // UTF-8 BOM
+                if (c <= ' ') continue;
+                if (open) return c == '{' || c == ']';
+                if (c != '[') return false;
+                open = true;
             }
             return false;
         } finally {

@@ -1,0 +1,33 @@
+package dev.portcullis.ingest.format;
+
+/**
+ * Text copied from a log into an event (an account name, a user agent, a session id) is whatever the
+ * client sent: a user who types a password into the name field, or a crafted name, puts it there. Such
+ * text is kept only when it carries no password marker (Dovecot's "given password", "password=" and
+ * the like); otherwise the field is left empty. One case-insensitive scan, no regular expression.
+ */
+final class Untrusted {
+    private static final String[] MARKERS = {"given password", "password=", "passwd=", "pwd="};
+
+    private Untrusted() {
+    }
+
+    /** {@code s}, or null when it is null, empty, or carries a password marker. */
+    static String text(String s) {
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == 'g' || c == 'G' || c == 'p' || c == 'P') {
+                for (String m : MARKERS) {
+                    if (s.regionMatches(true, i, m, 0, m.length())) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return s;
+    }
+}
