@@ -1,19 +1,18 @@
 package dev.portcullis.core;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 
 /**
  * Writes an {@link AuthEvent} as one JSON object (the {@code portcullis parse} contract in DESIGN.md):
  * {@code time, kind, service, account, account_raw, source, result, reason, attempts, session, format,
  * file, line}, then {@code pwhash}, {@code user_agent} and the activity fields when present.
  * Hand-written for speed (millions of events a run); strings are escaped per RFC 8259.
- * One instance per thread (it caches the last formatted second).
+ * One instance per thread (it caches the last formatted day).
  */
 public final class EventJson {
-    private long cachedSecond = Long.MIN_VALUE;
-    private String cachedPrefix;
+    private long cachedDay = Long.MIN_VALUE;
+    private String cachedDate;
 
     public StringBuilder write(AuthEvent e, StringBuilder sb) {
         sb.append("{\"time\":\"");
@@ -49,14 +48,18 @@ public final class EventJson {
     /** ISO-8601 UTC with as many fraction digits as needed (0, 3, 6 or 9), like {@link Instant#toString()}. */
     public void time(Instant t, StringBuilder sb) {
         long sec = t.getEpochSecond();
-        if (sec != cachedSecond) {
-            cachedSecond = sec;
-            cachedPrefix = LocalDateTime.ofEpochSecond(sec, 0, ZoneOffset.UTC).toString();
-            if (cachedPrefix.length() == 16) {
-                cachedPrefix += ":00"; // LocalDateTime drops ":00" seconds
-            }
+        long day = Math.floorDiv(sec, 86_400L);
+        if (day != cachedDay) {
+            cachedDay = day;
+            cachedDate = LocalDate.ofEpochDay(day).toString() + "T"; // yyyy-MM-dd (years beyond 9999 get a sign)
         }
-        sb.append(cachedPrefix);
+        int s = (int) Math.floorMod(sec, 86_400L);
+        sb.append(cachedDate);
+        two(sb, s / 3600);
+        sb.append(':');
+        two(sb, s / 60 % 60);
+        sb.append(':');
+        two(sb, s % 60);
         int nanos = t.getNano();
         if (nanos != 0) {
             sb.append('.');
@@ -69,6 +72,10 @@ public final class EventJson {
             }
         }
         sb.append('Z');
+    }
+
+    private static void two(StringBuilder sb, int v) {
+        sb.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
     }
 
     private static void pad(StringBuilder sb, int v, int digits) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.ingest.json.JsonFormat;
 import dev.portcullis.ingest.read.Input;
 import dev.portcullis.ingest.read.LineReader;
+import dev.portcullis.ingest.read.Prefetch;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -83,16 +84,21 @@ public final class Ingest {
                 readJsonDocument(in, ctx, counting);
                 return;
             }
-            LineReader reader = new LineReader(in);
-            String line;
             long n = 0;
-            while ((line = reader.next()) != null) {
-                ctx.line(++n);
-                if (reader.truncated()) {
-                    stats.truncated();
+            try (Prefetch lines = new Prefetch(new LineReader(in), 8, "portcullis-reader")) {
+                Prefetch.Batch b;
+                while ((b = lines.next()) != null) {
+                    for (int i = 0; i < b.size; i++) {
+                        ctx.line(++n);
+                        if (b.truncated[i]) {
+                            stats.truncated();
+                        }
+                        String line = b.lines[i];
+                        Status s = formats.sniffer().parse(line, ctx, counting);
+                        stats.line(s, line, ctx);
+                    }
+                    lines.throwPending();
                 }
-                Status s = formats.sniffer().parse(line, ctx, counting);
-                stats.line(s, line, ctx);
             }
         }
     }

@@ -44,6 +44,8 @@ public final class MailLog {
     private final int users;
     private final String domain;
     private final int[] userSource;
+    /** Internet scanners: a pool of addresses, a few very busy, most seen a handful of times. */
+    private final int[] scanners = new int[50_000];
     private long micros;
     private int pid = 1000;
     private long queue = 0x1A2B3C;
@@ -61,6 +63,15 @@ public final class MailLog {
         for (int i = 0; i < users; i++) {
             userSource[i] = randomPublicV4();
         }
+        for (int i = 0; i < scanners.length; i++) {
+            scanners[i] = randomPublicV4();
+        }
+    }
+
+    /** A scanner address, heavy-tailed: low indexes (busy scanners) are picked far more often. */
+    private int scanner() {
+        double u = random.nextDouble();
+        return scanners[(int) (scanners.length * u * u * u)];
     }
 
     /** Writes at least {@code lines} lines (a scenario step may add two or three at the end). */
@@ -129,7 +140,7 @@ public final class MailLog {
     private int authFailure(StringBuilder sb) {
         boolean scanner = random.nextInt(3) == 0;
         String user = scanner ? SCAN_USERS[random.nextInt(SCAN_USERS.length)] + "@" + domain : user(random.nextInt(users));
-        String ip = v4(scanner ? randomPublicV4() : userSource[random.nextInt(users)]);
+        String ip = v4(scanner ? scanner() : userSource[random.nextInt(users)]);
         String session = session();
         stamp(sb).append(" mx1 dovecot: auth: passwd-file(").append(user).append(',').append(ip).append(",<")
                 .append(session).append(">): ").append(scanner && random.nextBoolean() ? "unknown user" : "Password mismatch")
@@ -154,12 +165,12 @@ public final class MailLog {
 
     private int postfixFailure(StringBuilder sb) {
         stamp(sb).append(" mx1 postfix/submission/smtpd[").append(++pid).append("]: warning: unknown[")
-                .append(v4(randomPublicV4())).append("]: SASL LOGIN authentication failed: UGFzc3dvcmQ6\n");
+                .append(v4(scanner())).append("]: SASL LOGIN authentication failed: UGFzc3dvcmQ6\n");
         return 1;
     }
 
     private int sshd(StringBuilder sb) {
-        String ip = v4(randomPublicV4());
+        String ip = v4(scanner());
         int p = ++pid;
         int port = 30_000 + random.nextInt(30_000);
         if (random.nextInt(4) == 0) {

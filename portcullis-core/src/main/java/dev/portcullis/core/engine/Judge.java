@@ -171,22 +171,17 @@ final class Judge {
      * polls on a timer).
      */
     private static boolean steadyRhythm(SourceState s) {
-        if (s.ring == null) {
+        long[] t = s.failureTimes();
+        if (t.length < 9) {
             return false;
         }
-        long[] t = s.ring.clone();
         java.util.Arrays.sort(t);
-        List<Long> gaps = new ArrayList<>();
+        long[] gaps = new long[t.length - 1];
         for (int i = 1; i < t.length; i++) {
-            if (t[i - 1] != Long.MIN_VALUE) {
-                gaps.add(t[i] - t[i - 1]);
-            }
+            gaps[i - 1] = t[i] - t[i - 1];
         }
-        if (gaps.size() < 8) {
-            return false;
-        }
-        gaps.sort(null);
-        return gaps.get(gaps.size() / 2) >= 120 && gaps.get(0) >= 10;
+        java.util.Arrays.sort(gaps);
+        return gaps[gaps.length / 2] >= 120 && gaps[0] >= 10;
     }
 
     /** Low-and-slow: a few failures, no success except on accounts it did not fail on, not one account retried. */
@@ -473,10 +468,19 @@ final class Judge {
     }
 
     private String describe(SourceState s) {
-        return String.format("%d failed guesses on %d accounts (%d unknown), %d logins, %s to %s; peak %d failures "
-                        + "within %d min; first seen %s:%d", s.failures, s.failedAccounts.count(), s.unknownFailures,
-                s.successes, Instant.ofEpochSecond(s.firstFailure >= 0 ? s.firstFailure : s.first),
-                Instant.ofEpochSecond(s.last), s.bestWindowFailures, c.bruteForceWindow().toMinutes(), s.firstFile,
-                s.firstLine);
+        // called for every attacker address (a botnet has tens of thousands): no String.format
+        StringBuilder b = new StringBuilder(160);
+        b.append(s.failures).append(" failed guesses on ").append(s.failedAccounts.count()).append(" accounts");
+        if (s.unknownFailures > 0) {
+            b.append(" (").append(s.unknownFailures).append(" on unknown accounts)");
+        }
+        b.append(", ").append(s.successes).append(" logins, ")
+                .append(Instant.ofEpochSecond(s.firstFailure >= 0 ? s.firstFailure : s.first)).append(" to ")
+                .append(Instant.ofEpochSecond(s.last));
+        if (s.bestWindowFailures > 1) {
+            b.append("; peak ").append(s.bestWindowFailures).append(" failures within ")
+                    .append(c.bruteForceWindow().toMinutes()).append(" min");
+        }
+        return b.append("; first seen ").append(s.firstFile).append(':').append(s.firstLine).toString();
     }
 }

@@ -20,8 +20,12 @@ final class SourceState {
     final DistinctSet failedAccounts = new DistinctSet();
     DistinctSet succeededAccounts; // lazily: most addresses succeed for one account
     String onlyAccount;            // the first succeeded account, before succeededAccounts is needed
-    /** Times of the last stranger failures (ring), for windowed brute-force counting. */
+    /**
+     * Times (epoch seconds) of the last stranger failures, a ring that grows 2 → 4 → … → the engine's
+     * limit only while failures keep coming, for windowed brute-force counting.
+     */
     long[] ring;
+    int ringSize;
     int ringNext;
     int bestWindowFailures;
     long bestWindowEnd;
@@ -45,19 +49,27 @@ final class SourceState {
         return failures * 4 + bulkSessions * 8 + Math.min(successes, 3);
     }
 
-    void strangerFailure(long t, int attempts, int windowSeconds, int ringSize) {
-        if (ring == null) {
-            ring = new long[ringSize];
-            Arrays.fill(ring, Long.MIN_VALUE);
-        }
-        for (int i = 0; i < attempts && i < ring.length; i++) {
+    void strangerFailure(long t, int attempts, int windowSeconds, int maxRing) {
+        for (int i = 0; i < attempts && i < maxRing; i++) {
+            if (ring == null) {
+                ring = new long[2];
+            } else if (ringSize == ring.length && ring.length < maxRing) {
+                // grow, unrolling the ring so the oldest entry comes first
+                long[] bigger = new long[Math.min(maxRing, ring.length * 2)];
+                for (int k = 0; k < ringSize; k++) {
+                    bigger[k] = ring[(ringNext + k) % ring.length];
+                }
+                ring = bigger;
+                ringNext = ringSize;
+            }
             ring[ringNext] = t;
             ringNext = (ringNext + 1) % ring.length;
+            ringSize = Math.min(ringSize + 1, ring.length);
         }
-        // failures within the window ending now: count ring entries >= t - window
+        // failures within the window ending now
         int inWindow = 0;
-        for (long x : ring) {
-            if (x != Long.MIN_VALUE && x >= t - windowSeconds) {
+        for (int k = 0; k < ringSize; k++) {
+            if (ring[k] >= t - windowSeconds) {
                 inWindow++;
             }
         }
@@ -65,6 +77,11 @@ final class SourceState {
             bestWindowFailures = inWindow;
             bestWindowEnd = t;
         }
+    }
+
+    /** The ring's times, oldest first order not guaranteed. */
+    long[] failureTimes() {
+        return ring == null ? new long[0] : java.util.Arrays.copyOf(ring, ringSize);
     }
 
     void success(String account, long t, int maxKept) {
