@@ -10,7 +10,7 @@ here=$(cd "$(dirname "$0")/../.." && pwd)
 LINES=${1:-5000000}; RUNS=${2:-3}; PEERS=${3:-fail2ban,sshguard,crowdsec}
 work=${BENCH_WORK:-$here/bench-work}; mkdir -p "$work"
 jar=$here/portcullis-cli/target/portcullis.jar
-[ -f "$jar" ] || (cd "$here" && ./mvnw -B -q -DskipTests -Dfuzz.skip=true package)
+"$here/portcullis" --version >/dev/null   # builds the jar and its class-data archive when needed
 log=$work/mail-$LINES.log
 [ -f "$log" ] || java -cp "$jar" dev.portcullis.sim.MailLog "$LINES" "$log" 1 rfc3164 9000
 n=$(wc -l <"$log")
@@ -32,9 +32,11 @@ measure() {  # measure NAME CMD... -> per-run lines and a median
 }
 
 echo "Portcullis:"
-measure parse      java -jar "$jar" parse --year 2026 "$log"
-measure parse_256m java -Xmx256m -jar "$jar" parse --year 2026 "$log"
-measure analyze    java -jar "$jar" analyze --year 2026 "$log"
+# what a user runs: the launcher (its default JVM options), and the same within a 256 MB heap
+measure parse      "$here/portcullis" parse --year 2026 "$log"
+measure parse_256m env PORTCULLIS_JAVA_OPTS="-Xmx256m -XX:+UseParallelGC -XX:NewRatio=1 -XX:-UseAdaptiveSizePolicy" "$here/portcullis" parse --year 2026 "$log"
+measure analyze    "$here/portcullis" analyze --year 2026 --format json "$log"
+measure analyze_256m env PORTCULLIS_JAVA_OPTS="-Xmx256m -XX:+UseParallelGC -XX:NewRatio=1 -XX:-UseAdaptiveSizePolicy" "$here/portcullis" analyze --year 2026 --format json "$log"
 
 echo "Peers (../shared/bench/peers.sh, same file, same sitting):"
 peers=$here/../shared/bench/peers.sh

@@ -11,6 +11,8 @@ import java.time.LocalDate;
  * One instance per thread (it caches the last formatted day).
  */
 public final class EventJson {
+    private String lastFile;
+    private String lastFileJson;
     private long cachedDay = Long.MIN_VALUE;
     private String cachedDate;
 
@@ -27,7 +29,17 @@ public final class EventJson {
         sb.append(",\"attempts\":").append(e.attempts());
         field(sb, "session", e.session());
         field(sb, "format", e.format());
-        field(sb, "file", e.file());
+        if (e.file() != lastFile) {
+            lastFile = e.file();
+            StringBuilder f = new StringBuilder(",\"file\":");
+            if (lastFile == null) {
+                f.append("null");
+            } else {
+                string(f, lastFile);
+            }
+            lastFileJson = f.toString();
+        }
+        sb.append(lastFileJson);
         sb.append(",\"line\":").append(e.line());
         if (e.pwhash() != null) field(sb, "pwhash", e.pwhash());
         if (e.userAgent() != null) field(sb, "user_agent", e.userAgent());
@@ -90,6 +102,17 @@ public final class EventJson {
         }
     }
 
+    /** True when {@code s} needs no escaping: no control character, quote, backslash, U+2028/9 or surrogate. */
+    private static boolean plain(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x2028) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void field(StringBuilder sb, String name, String value) {
         sb.append(",\"").append(name).append("\":");
         if (value == null) {
@@ -101,6 +124,10 @@ public final class EventJson {
 
     /** Appends {@code s} as a JSON string literal. */
     public static void string(StringBuilder sb, String s) {
+        if (plain(s)) { // the usual case: one bulk copy, no per-character work
+            sb.append('"').append(s).append('"');
+            return;
+        }
         sb.append('"');
         int n = s.length();
         int start = 0;
