@@ -69,11 +69,15 @@ PY
   # CrowdSec: replay with peers.sh's offline setup, kept, then list the alerts' addresses
   keep=$(PEERS_KEEP=1 TMPDIR=$work bash "$shared/bench/peers.sh" "$log" dovecot crowdsec 2>&1 | tail -1)
   cdir=$(ls -dt "$work"/peers.*/crowdsec | head -1)
-  cscli -c "$cdir/config.yaml" alerts list -o json -l 0 2>/dev/null | python3 -c "
-import json,sys
-a=json.load(sys.stdin) or []
-ips=sorted({x['source']['ip'] for x in a if x.get('source',{}).get('ip')})
-print(json.dumps({'sources':[{'ip':i,'verdict':'attacker'} for i in ips],'accounts':[]}))" >"$work/$name.crowdsec.json" || echo '{"sources":[],"accounts":[]}' >"$work/$name.crowdsec.json"
+  # the replay ends with its local API, so read the alerts from its database
+  python3 - "$cdir/data/crowdsec.db" >"$work/$name.crowdsec.json" <<'PY'
+import json, sqlite3, sys
+try:
+    rows = sqlite3.connect(sys.argv[1]).execute("select distinct source_ip from alerts where source_ip is not null").fetchall()
+except Exception:
+    rows = []
+print(json.dumps({"sources": [{"ip": r[0], "verdict": "attacker"} for r in rows if r[0]], "accounts": []}))
+PY
   score "CrowdSec dovecot-spam + postfix-spam" "$work/$name.crowdsec.json"
   rm -rf "$(dirname "$cdir")"
 done

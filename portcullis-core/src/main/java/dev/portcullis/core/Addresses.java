@@ -57,6 +57,26 @@ public final class Addresses {
         return formatV6(groups);
     }
 
+    /**
+     * The aggregate a canonical address belongs to: its IPv4 /24 ("192.0.2.0/24") or IPv6 /64
+     * ("2001:db8:1:2::/64"); null for null or non-canonical input.
+     */
+    public static String prefix(String canonical) {
+        if (canonical == null) {
+            return null;
+        }
+        if (canonical.indexOf(':') < 0) {
+            int dot = canonical.lastIndexOf('.');
+            return dot < 0 ? null : canonical.substring(0, dot) + ".0/24";
+        }
+        int[] g = parseV6(canonical, 0, canonical.length());
+        if (g == null) {
+            return null;
+        }
+        g[4] = g[5] = g[6] = g[7] = 0;
+        return formatV6(g) + "/64";
+    }
+
     /** True when the text is an IPv4 address (any form {@link #canonical} accepts). */
     public static boolean isV4(String canonical) {
         return canonical != null && canonical.indexOf(':') < 0;

@@ -44,6 +44,17 @@ class AddressesTest {
     }
 
     @ParameterizedTest
+    @CsvSource({
+        "192.0.2.77, 192.0.2.0/24",
+        "2001:db8:1:2:3:4:5:6, 2001:db8:1:2::/64",
+        "2001:db8::1, 2001:db8::/64",
+        "::1, ::/64",
+    })
+    void prefixes(String ip, String prefix) {
+        assertThat(Addresses.prefix(ip)).isEqualTo(prefix);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"1:2:3:4:5:6:7:8", "1:2:3:4:5:6:1.2.3.4", "::2:3:4:5:6:7:8"})
     void fullWidthForms(String in) {
         assertThat(Addresses.canonical(in)).isNotNull();

@@ -1,6 +1,7 @@
 package dev.portcullis.core.engine;
 
 import dev.portcullis.core.Activity;
+import dev.portcullis.core.Addresses;
 import dev.portcullis.core.AuthEvent;
 import dev.portcullis.core.EventKind;
 import dev.portcullis.core.Reason;
@@ -26,6 +27,7 @@ public final class Engine {
     final BoundedTable<SourceState> sources;
     final BoundedTable<AccountState> accounts;
     final BoundedTable<PairState> pairs;
+    final BoundedTable<SubnetState> subnets;
     long events;
     long firstTime = Long.MAX_VALUE;
     long lastTime = Long.MIN_VALUE;
@@ -35,6 +37,7 @@ public final class Engine {
         this.sources = new BoundedTable<>(config.maxSources(), SourceState::usefulness);
         this.accounts = new BoundedTable<>(config.maxAccounts(), AccountState::usefulness);
         this.pairs = new BoundedTable<>(config.maxPairs(), PairState::usefulness);
+        this.subnets = new BoundedTable<>(config.maxSources(), SubnetState::usefulness);
     }
 
     public Engine() {
@@ -113,6 +116,11 @@ public final class Engine {
         if (acc != null) {
             s.namedFailures += n;
         }
+        SubnetState net = subnet(ip);
+        if (net != null) {
+            net.failures += n;
+            net.failingAddresses.add(ip);
+        }
         if (!familiar) {
             s.strangerFailures += n;
             s.strangerFailure(t, n, (int) config.bruteForceWindow().getSeconds(), RING);
@@ -135,6 +143,10 @@ public final class Engine {
         }
         SourceState s = source(ip, e, t);
         s.success(acc, t, SUCCESSES_KEPT);
+        SubnetState net = subnets.get(Addresses.prefix(ip));
+        if (net != null) {
+            net.successes++;
+        }
     }
 
     /** A session ended: a bulk download from an address new to the account is a compromise signal. */
@@ -157,6 +169,11 @@ public final class Engine {
         if (s != null) {
             s.bulkSessions++;
         }
+    }
+
+    private SubnetState subnet(String ip) {
+        String prefix = Addresses.prefix(ip);
+        return prefix == null ? null : subnets.getOrCreate(prefix, k -> new SubnetState());
     }
 
     private SourceState source(String ip, AuthEvent e, long t) {

@@ -26,6 +26,8 @@ public record EngineConfig(
         double campaignFactor, int campaignMaxAttemptsPerSource,
         /* shared addresses (NAT): many accounts succeed from them */
         int sharedMinAccounts, double sharedMinSuccessShare,
+        /* an attack spread over a /24 or /64 */
+        int subnetMinAddresses,
         /* stale credentials: a familiar device retrying an old password */
         int staleMinFailures,
         /* bulk download after a login from an unfamiliar address */
@@ -39,6 +41,7 @@ public record EngineConfig(
             4, 0.25,
             Duration.ofHours(1), 5, 0.2, 2.0, 8,
             5, 0.5,
+            5,
             10,
             500, 100L << 20, Duration.ofDays(7),
             1_000_000, 1_000_000, 2_000_000);
@@ -61,6 +64,7 @@ public record EngineConfig(
         range(errors, "campaign.max_attempts_per_source", campaignMaxAttemptsPerSource, 1, 1000);
         range(errors, "shared.min_accounts", sharedMinAccounts, 2, 1_000_000);
         range(errors, "shared.min_success_share", sharedMinSuccessShare, 0.0, 1.0);
+        range(errors, "subnet.min_addresses", subnetMinAddresses, 2, 65_536);
         range(errors, "stale.min_failures", staleMinFailures, 2, 1_000_000);
         range(errors, "bulk.messages", bulkMessages, 1, Long.MAX_VALUE);
         range(errors, "bulk.bytes", bulkBytes, 1, Long.MAX_VALUE);
@@ -131,6 +135,7 @@ public record EngineConfig(
         k.put("campaign.max_attempts_per_source", "attempts above which a source is not low-and-slow (integer)");
         k.put("shared.min_accounts", "distinct accounts that must succeed from an address to call it shared (integer)");
         k.put("shared.min_success_share", "successful accounts / failed accounts for a shared address (0..1)");
+        k.put("subnet.min_addresses", "failing addresses of one /24 or /64, none logging in, that make a subnet attack (integer)");
         k.put("stale.min_failures", "failures from a familiar device that mean a stale password (integer)");
         k.put("bulk.messages", "messages fetched in one session that count as a bulk download (integer)");
         k.put("bulk.bytes", "bytes fetched in one session that count as a bulk download (integer)");
@@ -159,7 +164,7 @@ public record EngineConfig(
 
     /** Mutable copy used by {@link #fromMap}. */
     private static final class Builder {
-        int bfF, bfA, spA, csA, cMin, cMax, shA, stF, mS, mA, mP;
+        int bfF, bfA, spA, csA, cMin, cMax, shA, snA, stF, mS, mA, mP;
         double csU, cBase, cFac, shS;
         Duration bfW, cW, tM;
         long bM, bB;
@@ -169,7 +174,7 @@ public record EngineConfig(
             spA = c.sprayAccounts; csA = c.stuffingAccounts; csU = c.stuffingUnknownShare;
             cW = c.campaignWindow; cMin = c.campaignMinSources; cBase = c.campaignBaselinePerThousandUsersPerHour;
             cFac = c.campaignFactor; cMax = c.campaignMaxAttemptsPerSource; shA = c.sharedMinAccounts;
-            shS = c.sharedMinSuccessShare; stF = c.staleMinFailures; bM = c.bulkMessages; bB = c.bulkBytes;
+            shS = c.sharedMinSuccessShare; snA = c.subnetMinAddresses; stF = c.staleMinFailures; bM = c.bulkMessages; bB = c.bulkBytes;
             tM = c.targetedMemory; mS = c.maxSources; mA = c.maxAccounts; mP = c.maxPairs;
         }
 
@@ -188,6 +193,7 @@ public record EngineConfig(
                 case "campaign.max_attempts_per_source": return v -> cMax = Integer.parseInt(v);
                 case "shared.min_accounts": return v -> shA = Integer.parseInt(v);
                 case "shared.min_success_share": return v -> shS = Double.parseDouble(v);
+                case "subnet.min_addresses": return v -> snA = Integer.parseInt(v);
                 case "stale.min_failures": return v -> stF = Integer.parseInt(v);
                 case "bulk.messages": return v -> bM = Long.parseLong(v);
                 case "bulk.bytes": return v -> bB = Long.parseLong(v);
@@ -200,7 +206,7 @@ public record EngineConfig(
         }
 
         EngineConfig build() {
-            return new EngineConfig(bfF, bfA, bfW, spA, csA, csU, cW, cMin, cBase, cFac, cMax, shA, shS, stF,
+            return new EngineConfig(bfF, bfA, bfW, spA, csA, csU, cW, cMin, cBase, cFac, cMax, shA, shS, snA, stF,
                     bM, bB, tM, mS, mA, mP);
         }
     }

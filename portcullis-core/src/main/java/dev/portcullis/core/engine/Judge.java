@@ -111,6 +111,7 @@ final class Judge {
                 candidates.add(s);
             }
         }
+        candidates = subnetAttacks(candidates);
         groupSmall(AttackKind.CREDENTIAL_STUFFING, Integer.MAX_VALUE);
         groupSmall(AttackKind.PASSWORD_SPRAY, 5 * c.sprayAccounts());
         campaigns(candidates, activeUsers);
@@ -227,18 +228,56 @@ final class Judge {
                 if (s != null) current.add(s);
                 attackerOf.put(ip, current);
             }
+            if (a.sources.size() > 1 && current.evidence.size() < 5) {
+                current.evidence.addAll(a.evidence); // a subnet attack keeps its own explanation
+            }
         }
         for (Attack a : attacks) {
-            if (a.kind == kind && a.sources.size() > 1) {
-                a.evidence.clear();
-                a.evidence.add(a.sources.size() + " addresses, each failing on a list of accounts"
+            if (a.kind == kind && a.sources.size() > 1 && small.stream().noneMatch(x -> x == a)) {
+                a.evidence.add(0, a.sources.size() + " addresses, each failing on a list of accounts"
                         + (kind == AttackKind.CREDENTIAL_STUFFING ? ", mostly accounts that do not exist or never log in" : ""));
             }
         }
     }
 
+    /**
+     * An attack spread across one /24 or /64: at least {@code subnet.min_addresses} of its addresses
+     * failed, nobody logged in from it, and these addresses were not judged on their own. Returns the
+     * candidates left for the campaign rule.
+     */
+    private List<SourceState> subnetAttacks(List<SourceState> candidates) {
+        Map<String, List<SourceState>> byNet = new HashMap<>();
+        for (SourceState s : candidates) {
+            String p = dev.portcullis.core.Addresses.prefix(s.ip);
+            if (p != null) byNet.computeIfAbsent(p, k -> new ArrayList<>()).add(s);
+        }
+        List<SourceState> rest = new ArrayList<>();
+        for (Map.Entry<String, List<SourceState>> e : byNet.entrySet()) {
+            SubnetState net = en.subnets.get(e.getKey());
+            List<SourceState> members = e.getValue();
+            if (net != null && net.successes == 0 && members.size() >= c.subnetMinAddresses()) {
+                int accounts = 0;
+                for (SourceState s : members) accounts += s.failedAccounts.count();
+                Attack a = new Attack(accounts >= c.sprayAccounts() ? AttackKind.PASSWORD_SPRAY : AttackKind.BRUTE_FORCE);
+                for (SourceState s : members) {
+                    a.add(s);
+                    attackerOf.put(s.ip, a);
+                }
+                a.evidence.add(members.size() + " addresses of " + e.getKey() + " failing together, none ever logging in");
+                attacks.add(a);
+            } else {
+                rest.addAll(members);
+            }
+        }
+        return rest;
+    }
+
+
     /** Distributed spray: windows where failing-only addresses far exceed the baseline. */
     private void campaigns(List<SourceState> candidates, int activeUsers) {
+        if (candidates.isEmpty()) {
+            return;
+        }
         long w = c.campaignWindow().getSeconds();
         double expected = c.campaignBaselinePerThousandUsersPerHour() * activeUsers / 1000.0 * (w / 3600.0);
         // a window is a campaign when so many failing-only addresses would be a one-in-a-million

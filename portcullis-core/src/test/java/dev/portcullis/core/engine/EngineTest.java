@@ -182,6 +182,18 @@ class EngineTest {
     }
 
     @Test
+    void anAttackSpreadOverOneSubnetIsFoundThoughEachAddressIsSmall() {
+        everydayTraffic();
+        for (int i = 1; i <= 12; i++) {
+            fail(8000 + i * 600L, "203.0.113." + i, "user" + i);
+            fail(8000 + i * 600L + 30, "203.0.113." + i, "user" + (i + 50));
+        }
+        Findings f = engine.findings();
+        assertThat(verdicts(f).values()).hasSize(12).containsOnly("attacker");
+        assertThat(f.attacks()).singleElement().satisfies(a -> assertThat(a.evidence()).anySatisfy(ev -> assertThat(ev).contains("203.0.113.0/24")));
+    }
+
+    @Test
     void eventsWithoutAddressOrAccountAreTolerated() {
         engine.record(null);
         engine.record(AuthEvent.builder().time(T0).format("t").failure(Reason.UNSPECIFIED).build());
