@@ -4,27 +4,26 @@ import java.util.Arrays;
 
 /**
  * What the engine knows about one account: the addresses it has logged in from (its familiar
- * sources, the most recent few), its failures, and the unfamiliar logins and bulk downloads that may
- * show a compromise. Times are epoch seconds.
+ * sources, the most recent {@link #FAMILIAR}, each with when it was first seen succeeding), its
+ * failures, and the bulk downloads that may show a compromise. Times are epoch seconds. Arrays are
+ * allocated as needed: most accounts log in from one or two addresses and never fail.
  */
 final class AccountState {
     static final int FAMILIAR = 8;
-    static final int NEW_LOGINS = 8;
+    static final int FAILED_FROM = 4;
 
     final String account;
-    final String[] familiar = new String[FAMILIAR];
-    int familiarNext;
+    private String[] familiar;
+    private long[] familiarSince;
+    private int familiarSize;
+    private int familiarNext;
     int failures;
     int successes;
     long lastFailure = -1;
-    /** Recent successes from addresses that were unfamiliar at the time: (source, time). */
-    final String[] newSources = new String[NEW_LOGINS];
-    final long[] newTimes = new long[NEW_LOGINS];
-    int newNext;
-    /** Bulk downloads by sessions that logged in from an unfamiliar address: (source, login time, end). */
     /** The last few addresses that failed on this account (for "targeted by an attacker"). */
-    final String[] failedFrom = new String[4];
-    int failedFromNext;
+    String[] failedFrom;
+    private int failedFromNext;
+    /** Bulk downloads by sessions that logged in from an unfamiliar address: (source, login time, end). */
     String[] bulkSources;
     long[] bulkLogins;
     long[] bulkTimes;
@@ -39,27 +38,55 @@ final class AccountState {
     }
 
     boolean isFamiliar(String source) {
-        if (source == null) {
-            return false;
-        }
-        for (String f : familiar) {
-            if (source.equals(f)) {
-                return true;
-            }
-        }
-        return false;
+        return indexOf(source) >= 0;
     }
 
-    void addFamiliar(String source) {
-        if (source != null && !isFamiliar(source)) {
-            familiar[familiarNext] = source;
-            familiarNext = (familiarNext + 1) % FAMILIAR;
+    private int indexOf(String source) {
+        if (source == null || familiar == null) {
+            return -1;
         }
+        for (int i = 0; i < familiarSize; i++) {
+            if (source.equals(familiar[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Records a success from {@code source} at {@code t}; a new address becomes familiar from then on. */
+    void addFamiliar(String source, long t) {
+        if (source == null || isFamiliar(source)) {
+            return;
+        }
+        if (familiar == null) {
+            familiar = new String[2];
+            familiarSince = new long[2];
+        } else if (familiarSize == familiar.length && familiar.length < FAMILIAR) {
+            familiar = Arrays.copyOf(familiar, familiar.length * 2);
+            familiarSince = Arrays.copyOf(familiarSince, familiar.length);
+            familiarNext = familiarSize;
+        }
+        familiar[familiarNext] = source;
+        familiarSince[familiarNext] = t;
+        familiarNext = (familiarNext + 1) % familiar.length;
+        familiarSize = Math.min(familiarSize + 1, familiar.length);
+    }
+
+    /**
+     * When {@code source} first logged in to this account (the moment it was a new address), if that
+     * was at or before {@code t}; -1 when it is not (or no longer) among the recent familiar addresses.
+     */
+    long newLoginTime(String source, long t) {
+        int i = indexOf(source);
+        return i >= 0 && familiarSince[i] <= t ? familiarSince[i] : -1;
     }
 
     void failedFrom(String source) {
         if (source == null) {
             return;
+        }
+        if (failedFrom == null) {
+            failedFrom = new String[FAILED_FROM];
         }
         for (String f : failedFrom) {
             if (source.equals(f)) {
@@ -68,23 +95,6 @@ final class AccountState {
         }
         failedFrom[failedFromNext] = source;
         failedFromNext = (failedFromNext + 1) % failedFrom.length;
-    }
-
-    void newSource(String source, long t) {
-        newSources[newNext] = source;
-        newTimes[newNext] = t;
-        newNext = (newNext + 1) % NEW_LOGINS;
-    }
-
-    /** When {@code source} last logged in as an unfamiliar address at or before {@code t}, or -1. */
-    long newLoginTime(String source, long t) {
-        long best = -1;
-        for (int i = 0; i < NEW_LOGINS; i++) {
-            if (source.equals(newSources[i]) && newTimes[i] <= t && newTimes[i] > best) {
-                best = newTimes[i];
-            }
-        }
-        return best;
     }
 
     void bulk(String source, long login, long t, int max) {

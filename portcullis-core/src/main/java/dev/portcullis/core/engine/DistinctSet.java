@@ -12,6 +12,8 @@ import java.util.List;
  */
 final class DistinctSet {
     static final int EXACT = 16;
+    /** Shared by every key that has no values yet; never added to (callers replace it first). */
+    static final DistinctSet EMPTY = new DistinctSet();
     private static final int BITS = 1024;
 
     private String[] values = new String[2];

@@ -112,6 +112,9 @@ public final class Engine {
         if (e.reason() == Reason.UNKNOWN_ACCOUNT) {
             s.unknownFailures += n;
         }
+        if (s.failedAccounts == DistinctSet.EMPTY) {
+            s.failedAccounts = new DistinctSet();
+        }
         s.failedAccounts.add(acc);
         if (acc != null) {
             s.namedFailures += n;
@@ -133,10 +136,7 @@ public final class Engine {
         AccountState a = acc == null ? null : accounts.getOrCreate(acc, AccountState::new);
         if (a != null) {
             a.successes++;
-            if (ip != null && !a.isFamiliar(ip)) {
-                a.newSource(ip, t);
-                a.addFamiliar(ip);
-            }
+            a.addFamiliar(ip, t);
         }
         if (ip == null) {
             return;

@@ -414,6 +414,7 @@ final class Judge {
     }
 
     private Attack targetedBy(AccountState a) {
+        if (a.failedFrom == null) return null;
         for (String ip : a.failedFrom) {
             Attack at = ip == null ? null : attackerOf.get(ip);
             if (at != null) return at;
@@ -485,6 +486,7 @@ final class Judge {
         for (AccountVerdict v : out) listed.add(v.account());
         for (AccountState a : en.accounts.values()) {
             if (listed.contains(a.account)) continue;
+            if (a.failedFrom == null) continue;
             List<String> by = new ArrayList<>();
             for (String ip : a.failedFrom) {
                 if (ip != null && attackerOf.containsKey(ip)) by.add(ip);

@@ -17,7 +17,8 @@ final class SourceState {
     /** Failures that named an account (Postfix logs many without one). */
     int namedFailures;
     int successes;
-    final DistinctSet failedAccounts = new DistinctSet();
+    /** Accounts it failed on; an empty shared set until the first failure (most addresses never fail). */
+    DistinctSet failedAccounts = DistinctSet.EMPTY;
     DistinctSet succeededAccounts; // lazily: most addresses succeed for one account
     String onlyAccount;            // the first succeeded account, before succeededAccounts is needed
     /**
