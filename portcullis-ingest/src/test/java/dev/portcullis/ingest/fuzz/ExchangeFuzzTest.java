@@ -3,7 +3,6 @@ package dev.portcullis.ingest.fuzz;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * IIS W3C logs of Exchange front ends (with and without a #Fields header) and Exchange's IMAP4, POP3
@@ -36,10 +35,6 @@ class ExchangeFuzzTest {
     void anyLineIsSafe(FuzzedDataProvider data) {
         String prefix = data.pickValue(PREFIXES);
         byte[] rest = data.consumeRemainingAsBytes();
-        byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
-        byte[] all = new byte[p.length + rest.length];
-        System.arraycopy(p, 0, all, 0, p.length);
-        System.arraycopy(rest, 0, all, p.length, rest.length);
-        FuzzCheck.read(all);
+        FuzzCheck.readWithPrefix(prefix, rest);
     }
 }

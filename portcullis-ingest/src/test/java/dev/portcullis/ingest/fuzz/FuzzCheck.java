@@ -22,6 +22,15 @@ public final class FuzzCheck {
     private FuzzCheck() {
     }
 
+    /** Reads {@code prefix} (steering the sniffer towards one parser family) followed by the fuzzer's bytes. */
+    public static void readWithPrefix(String prefix, byte[] rest) {
+        byte[] p = prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] all = new byte[p.length + rest.length];
+        System.arraycopy(p, 0, all, 0, p.length);
+        System.arraycopy(rest, 0, all, p.length, rest.length);
+        read(all);
+    }
+
     public static void read(byte[] bytes) {
         Ingest ingest = new Ingest(0, ZoneOffset.UTC, true);
         StringBuilder sb = new StringBuilder();

@@ -3,7 +3,6 @@ package dev.portcullis.ingest.fuzz;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * Application text logs: Keycloak (own log and syslog), Roundcube (own logs and syslog), Zimbra
@@ -34,10 +33,6 @@ class TextFamilyFuzzTest {
     void anyLineIsSafe(FuzzedDataProvider data) {
         String prefix = data.pickValue(PREFIXES);
         byte[] rest = data.consumeRemainingAsBytes();
-        byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
-        byte[] all = new byte[p.length + rest.length];
-        System.arraycopy(p, 0, all, 0, p.length);
-        System.arraycopy(rest, 0, all, p.length, rest.length);
-        FuzzCheck.read(all);
+        FuzzCheck.readWithPrefix(prefix, rest);
     }
 }
