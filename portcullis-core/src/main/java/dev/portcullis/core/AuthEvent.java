@@ -91,17 +91,21 @@ public record AuthEvent(Instant time, EventKind kind, String service, String acc
         public Builder result(Result v) { result = v; return this; }
         public Builder reason(Reason v) { reason = v; return this; }
         public Builder attempts(int v) { attempts = v; return this; }
-        public Builder session(String v) { session = v; return this; }
+        public Builder session(String v) { session = Untrusted.text(v); return this; }
         public Builder pwhash(String v) { pwhash = v; return this; }
-        public Builder userAgent(String v) { userAgent = v; return this; }
+        public Builder userAgent(String v) { userAgent = Untrusted.text(v); return this; }
         public Builder activity(Activity v) { activity = v; return this; }
         public Builder format(String v) { format = v; return this; }
         public Builder origin(String f, long l) { file = f; line = l; return this; }
 
-        /** Sets the raw account and derives the canonical one. */
+        /**
+         * Sets the raw account and derives the canonical one. A name carrying a password marker (a user
+         * who typed "password=…" or Dovecot's "given password" into the name field) is dropped: see
+         * {@link Untrusted}.
+         */
         public Builder account(String raw) {
-            accountRaw = raw;
-            account = Accounts.canonical(raw);
+            accountRaw = Untrusted.text(raw);
+            account = Accounts.canonical(accountRaw);
             return this;
         }
 

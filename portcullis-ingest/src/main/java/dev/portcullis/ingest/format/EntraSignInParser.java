@@ -1,5 +1,6 @@
 package dev.portcullis.ingest.format;
 
+import dev.portcullis.core.Untrusted;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.core.AuthEvent;
 import dev.portcullis.ingest.EventSink;

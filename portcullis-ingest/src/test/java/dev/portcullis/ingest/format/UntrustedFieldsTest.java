@@ -6,16 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class UntrustedTest {
-
-    @Test
-    void textWithAPasswordMarkerIsDropped() {
-        assertThat(Untrusted.text("alice@example.org")).isEqualTo("alice@example.org");
-        assertThat(Untrusted.text("alice (Given Password: hunter2)")).isNull();
-        assertThat(Untrusted.text("curl/8 password=hunter2")).isNull();
-        assertThat(Untrusted.text("")).isNull();
-        assertThat(Untrusted.text(null)).isNull();
-    }
+/** Passwords typed into name fields never reach an event, whatever the format. */
+class UntrustedFieldsTest {
 
     @Test
     void aPasswordTypedIntoTheNameFieldNeverReachesTheEvent() {
@@ -25,6 +17,15 @@ class UntrustedTest {
         assertThat(e.account()).isNull();
         assertThat(e.userAgent()).isNull();
         assertThat(e.source()).isEqualTo("192.0.2.1");
+        assertThat(e.toString()).doesNotContain("S3cret");
+    }
+
+    @Test
+    void aDovecotUserNameCarryingAPasswordIsDropped() {
+        AuthEvent e = Fixture.lines("Nov 20 10:00:00 mx1 dovecot: imap-login: Disconnected (auth failed, 1 attempts in 2 secs): "
+                + "user=<bob password=S3cret!>, method=PLAIN, rip=192.0.2.9, lip=192.0.2.1, TLS, session=<abc>").one();
+        assertThat(e.account()).isNull();
+        assertThat(e.source()).isEqualTo("192.0.2.9");
         assertThat(e.toString()).doesNotContain("S3cret");
     }
 }

@@ -1,19 +1,20 @@
-package dev.portcullis.ingest.format;
+package dev.portcullis.core;
 
 /**
  * Text copied from a log into an event (an account name, a user agent, a session id) is whatever the
  * client sent: a user who types a password into the name field, or a crafted name, puts it there. Such
  * text is kept only when it carries no password marker (Dovecot's "given password", "password=" and
  * the like); otherwise the field is left empty. One case-insensitive scan, no regular expression.
+ * {@link AuthEvent.Builder} applies it to every account, session and user agent a parser sets.
  */
-final class Untrusted {
+public final class Untrusted {
     private static final String[] MARKERS = {"given password", "password=", "passwd=", "pwd="};
 
     private Untrusted() {
     }
 
     /** {@code s}, or null when it is null, empty, or carries a password marker. */
-    static String text(String s) {
+    public static String text(String s) {
         if (s == null || s.isEmpty()) {
             return null;
         }
