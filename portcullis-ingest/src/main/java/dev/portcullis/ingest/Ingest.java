@@ -100,6 +100,12 @@ public final class Ingest {
                     lines.throwPending();
                 }
             }
+            if (ctx.pending() != null) {
+                // a multi-line record (an XML event, a quoted CSV cell) the input ended inside of
+                stats.line(Status.UNPARSED, "unfinished " + ctx.pending().name() + " record at the end of "
+                        + input.name(), ctx);
+                ctx.pending(null);
+            }
         }
     }
 

@@ -72,6 +72,31 @@ class IngestBadInputTest {
     }
 
     @Test
+    void utf16WithAByteOrderMarkIsReadLikeUtf8() throws IOException {
+        for (java.nio.charset.Charset cs : new java.nio.charset.Charset[] {StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE}) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            byte[] bom = cs == StandardCharsets.UTF_16LE ? new byte[] {(byte) 0xff, (byte) 0xfe} : new byte[] {(byte) 0xfe, (byte) 0xff};
+            b.write(bom);
+            b.write((GOOD + "\r\n" + GOOD.replace("bob", "zoë") + "\r\n").getBytes(cs));
+            Fixture f = Fixture.bytes(b.toByteArray());
+            assertThat(f.events).hasSize(2);
+            assertThat(f.events.get(1).account()).isEqualTo("zoë");
+            ByteArrayOutputStream z = new ByteArrayOutputStream();
+            try (GZIPOutputStream gz = new GZIPOutputStream(z)) {
+                gz.write(b.toByteArray());
+            }
+            assertThat(Fixture.bytes(z.toByteArray()).events).hasSize(2);
+        }
+    }
+
+    @Test
+    void aRecordTheInputEndsInsideOfIsReported() {
+        Fixture f = Fixture.text("<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\"><System>\n<EventID>4625</EventID>\n");
+        assertThat(f.events).isEmpty();
+        assertThat(f.stats().samples()).last().satisfies(s -> assertThat(s.text()).contains("unfinished", "at the end of test.log"));
+    }
+
+    @Test
     void gzipMagicWithGarbageIsReportedNotThrown() {
         Fixture f = Fixture.bytes(new byte[] {0x1f, (byte) 0x8b, 1, 2, 3});
         assertThat(f.stats().unparsed()).isEqualTo(1);

@@ -67,7 +67,19 @@ public record Input(String name, Path path, Instant reference, InputStream strea
         int b = in.read();
         in.reset();
         if (a == 0x1f && b == 0x8b) {
-            return new GZIPInputStream(in, 1 << 16);
+            return unicode(new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16));
+        }
+        return unicode(in);
+    }
+
+    /** UTF-16 with a byte-order mark (PowerShell's {@code >}, Windows exports) is re-encoded as UTF-8. */
+    private static InputStream unicode(BufferedInputStream in) throws IOException {
+        in.mark(2);
+        int a = in.read();
+        int b = in.read();
+        in.reset();
+        if ((a == 0xff && b == 0xfe) || (a == 0xfe && b == 0xff)) {
+            return new Utf16ToUtf8(in, java.nio.charset.StandardCharsets.UTF_16); // UTF_16 reads and drops the BOM
         }
         return in;
     }
