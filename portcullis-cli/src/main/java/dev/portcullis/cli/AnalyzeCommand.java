@@ -66,7 +66,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         try {
             detection = ConfigFile.detection(config);
             ingest = input.ingest();
-            inputs = input.inputs(root.stdin);
+            inputs = ingest.inTimeOrder(input.inputs(root.stdin));
         } catch (UsageException e) {
             err.println("portcullis: " + e.getMessage());
             return 2;

@@ -211,6 +211,24 @@ class CliTest {
     }
 
     @Test
+    void rotatedLogsAreAnalysedOldestFirstWhateverTheirOrder() throws IOException {
+        // a phone logs in (old file), then fails for hours with its old password (new file): stale, not brute force
+        Path dir2 = Files.createDirectories(dir.resolve("rot"));
+        Files.writeString(dir2.resolve("mail.log.1"), "2026-11-20T08:00:00.000000+00:00 mx1 dovecot: imap-login: Login: "
+                + "user=<carol@example.org>, method=PLAIN, rip=198.51.100.7, lip=10.0.0.1, mpid=1, TLS, session=<a>\n");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            b.append(String.format("2026-11-20T%02d:%02d:00.000000+00:00 mx1 dovecot: imap-login: Disconnected (auth failed, "
+                    + "1 attempts in 2 secs): user=<carol@example.org>, method=PLAIN, rip=198.51.100.7, lip=10.0.0.1, TLS, "
+                    + "session=<f%d>%n", 9 + i / 60, i, i));
+        }
+        Files.writeString(dir2.resolve("mail.log"), b.toString());
+        JsonNode r = JSON.readTree(run("", "analyze", "--format", "json", dir2.toString()).out());
+        assertThat(r.get("sources")).isEmpty();
+        assertThat(r.get("accounts").get(0).get("status").asText()).isEqualTo("stale_credentials");
+    }
+
+    @Test
     void helpAndVersion() {
         Run help = run("", "--help");
         assertThat(help.code()).isZero();

@@ -10,6 +10,12 @@ import dev.portcullis.ingest.read.Prefetch;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.io.InputStream;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -107,6 +113,47 @@ public final class Ingest {
                 ctx.pending(null);
             }
         }
+    }
+
+    /**
+     * Orders files by the time of their first event, so rotated logs given in any order (a directory
+     * lists {@code mail.log} before {@code mail.log.1}) reach the engine oldest first. Reads at most a
+     * few hundred lines of each file with a throwaway parser set; streams and files without events keep
+     * their place after the dated ones. The engine tolerates the small reorderings left where files
+     * overlap (several hosts' logs).
+     */
+    public List<Input> inTimeOrder(List<Input> inputs) {
+        Map<Input, Instant> first = new HashMap<>();
+        for (Input in : inputs) {
+            if (in.path() == null) {
+                continue;
+            }
+            Instant[] t = new Instant[1];
+            Ingest probe = new Ingest(year, zone);
+            InputContext ctx = new InputContext(in.name(), in.reference(), year, zone);
+            try (InputStream raw = in.open(); LineReader r = new LineReader(raw)) {
+                String line;
+                for (int n = 1; n <= 500 && t[0] == null && (line = r.next()) != null; n++) {
+                    ctx.line(n);
+                    probe.formats.sniffer().parse(line, ctx, e -> {
+                        if (t[0] == null) t[0] = e.time();
+                    });
+                }
+            } catch (IOException | RuntimeException e) {
+                // unreadable here: read() will report it in its turn
+            }
+            if (t[0] != null) {
+                first.put(in, t[0]);
+            }
+        }
+        List<Input> dated = new ArrayList<>();
+        List<Input> rest = new ArrayList<>();
+        for (Input in : inputs) {
+            (first.containsKey(in) ? dated : rest).add(in);
+        }
+        dated.sort(Comparator.comparing(first::get));
+        dated.addAll(rest);
+        return dated;
     }
 
     /** Parses one line of an input (the follow mode and tests feed lines one by one). */
