@@ -367,7 +367,9 @@ final class Judge {
             }
             if (strange.isEmpty()) continue;
             Comp comp = compromised.get(a.account);
-            boolean targeted = targetedBy(a) != null;
+            // targeted: an attacker failed on it, recently enough before (or during) these downloads
+            boolean targeted = targetedBy(a) != null && a.lastFailure >= 0
+                    && a.lastFailure >= a.bulkLogins[strange.get(0)] - c.targetedMemory().getSeconds();
             Set<String> distinct = new LinkedHashSet<>();
             for (int i : strange) distinct.add(a.bulkSources[i]);
             long span = a.bulkTimes[strange.get(strange.size() - 1)] - a.bulkTimes[strange.get(0)];

@@ -29,7 +29,6 @@ final class SourceState {
     int ringSize;
     int ringNext;
     int bestWindowFailures;
-    long bestWindowEnd;
     /** First (account, time) successes, for compromise attribution once the address is judged. */
     String[] successAccounts;
     long[] successTimes;
@@ -76,7 +75,6 @@ final class SourceState {
         }
         if (inWindow > bestWindowFailures) {
             bestWindowFailures = inWindow;
-            bestWindowEnd = t;
         }
     }
 

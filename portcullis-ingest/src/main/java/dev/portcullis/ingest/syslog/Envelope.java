@@ -18,8 +18,6 @@ public final class Envelope {
     public String pid;
     /** The message after the tag. */
     public String message;
-    /** Severity word when the envelope carried one (Dovecot's own log: "Info", "Warning"…), or null. */
-    public String level;
     public InputContext ctx;
 
     public void clear() {
@@ -28,6 +26,5 @@ public final class Envelope {
         program = null;
         pid = null;
         message = null;
-        level = null;
     }
 }
