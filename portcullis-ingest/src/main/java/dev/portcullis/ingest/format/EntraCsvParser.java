@@ -1,6 +1,5 @@
 package dev.portcullis.ingest.format;
 
-import dev.portcullis.core.Untrusted;
 import dev.portcullis.core.AuthEvent;
 import dev.portcullis.ingest.EventSink;
 import dev.portcullis.ingest.InputContext;
@@ -83,17 +82,14 @@ public final class EntraCsvParser implements CsvTable {
                 .service(EntraOutcome.service(CsvTable.cell(cells, c[CLIENT_APP])))
                 .result(o.result()).reason(o.reason()).attempts(o.attempts())
                 .source(ClientAddress.of(CsvTable.cell(cells, c[IP])))
-                .userAgent(Untrusted.text(blankToNull(CsvTable.cell(cells, c[USER_AGENT]))));
+                .userAgent(blankToNull(CsvTable.cell(cells, c[USER_AGENT])));
         String session = blankToNull(CsvTable.cell(cells, c[SESSION]));
-        b.session(Untrusted.text(session != null ? session : blankToNull(CsvTable.cell(cells, c[CORRELATION]))));
+        b.session(session != null ? session : blankToNull(CsvTable.cell(cells, c[CORRELATION])));
         String user = blankToNull(CsvTable.cell(cells, c[USERNAME]));
         if (user == null) {
             user = blankToNull(CsvTable.cell(cells, c[IDENTIFIER]));
         }
-        user = Untrusted.text(user);
-        if (user != null) {
-            b.account(user);
-        }
+        b.account(user);
         AuthEvent e = b.build();
         if (e.account() == null && e.source() == null) {
             return Status.UNPARSED;

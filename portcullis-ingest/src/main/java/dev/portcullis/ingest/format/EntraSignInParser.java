@@ -1,6 +1,5 @@
 package dev.portcullis.ingest.format;
 
-import dev.portcullis.core.Untrusted;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.core.AuthEvent;
 import dev.portcullis.ingest.EventSink;
@@ -109,10 +108,8 @@ public final class EntraSignInParser implements JsonRecordFormat {
         b.reset().time(time).format(name()).origin(ctx.file(), ctx.line())
                 .service(EntraOutcome.service(clientApp))
                 .result(o.result()).reason(o.reason()).attempts(o.attempts())
-                .source(source).userAgent(Untrusted.text(userAgent)).session(Untrusted.text(session));
-        if (Untrusted.text(account) != null) {
-            b.account(account);
-        }
+                .source(source).userAgent(userAgent).session(session);
+        b.account(account);
         AuthEvent e = b.build();
         if (e.account() == null && e.source() == null) {
             return Status.UNPARSED;

@@ -1,6 +1,5 @@
 package dev.portcullis.ingest.format;
 
-import dev.portcullis.core.Untrusted;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.core.AuthEvent;
 import dev.portcullis.core.Reason;
@@ -161,16 +160,14 @@ public final class KeycloakParser implements LineFormat, MessageParser, JsonReco
         }
         b.reset().time(time).format(name()).service("sso").origin(ctx.file(), ctx.line())
                 .source(ClientAddress.of(ip))
-                .session(Untrusted.text(sessionId != null ? sessionId : codeId));
+                .session(sessionId != null ? sessionId : codeId);
         if (failure == null) {
             b.success();
         } else {
             b.failure(failure);
         }
         String account = username != null ? username : userId;
-        if (Untrusted.text(account) != null) {
-            b.account(account);
-        }
+        b.account(account);
         AuthEvent e = b.build();
         if (e.account() == null && e.source() == null) {
             return Status.UNPARSED;

@@ -1,6 +1,5 @@
 package dev.portcullis.ingest.format;
 
-import dev.portcullis.core.Untrusted;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.core.AuthEvent;
@@ -98,13 +97,11 @@ public final class M365AuditParser implements JsonRecordFormat, CsvTable {
         b.reset().time(time).format(name()).service("sso").origin(ctx.file(), ctx.line())
                 .result(o.result()).reason(o.reason()).attempts(o.attempts());
         String user = Json.text(r, "UserId");
-        if (Untrusted.text(user) != null) {
-            b.account(user);
-        }
+        b.account(user);
         String ip = ClientAddress.of(Json.text(r, "ClientIP"));
         b.source(ip != null ? ip : ClientAddress.of(Json.text(r, "ActorIpAddress")));
-        b.userAgent(Untrusted.text(property(r.get("ExtendedProperties"), "UserAgent")));
-        b.session(Untrusted.text(property(r.get("DeviceProperties"), "SessionId")));
+        b.userAgent(property(r.get("ExtendedProperties"), "UserAgent"));
+        b.session(property(r.get("DeviceProperties"), "SessionId"));
         AuthEvent e = b.build();
         if (e.account() == null && e.source() == null) {
             return Status.UNPARSED;

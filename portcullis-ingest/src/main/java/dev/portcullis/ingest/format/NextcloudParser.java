@@ -1,6 +1,5 @@
 package dev.portcullis.ingest.format;
 
-import dev.portcullis.core.Untrusted;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.core.AuthEvent;
 import dev.portcullis.core.Reason;
@@ -71,13 +70,11 @@ public final class NextcloudParser implements JsonRecordFormat {
         String source = ClientAddress.of(Json.text(r, "remoteAddr"));
         b.reset().time(time).format(name()).service("web").origin(ctx.file(), ctx.line())
                 .source(source != null ? source : ClientAddress.of(messageIp))
-                .userAgent(Untrusted.text(agent(Json.text(r, "userAgent"))));
+                .userAgent(agent(Json.text(r, "userAgent")));
         if (user.isEmpty() && !failed) {
             user = Json.text(r, "user");
         }
-        if (Untrusted.text(user) != null) {
-            b.account(user);
-        }
+        b.account(user);
         if (failed) {
             b.failure(Reason.UNSPECIFIED);
         } else {

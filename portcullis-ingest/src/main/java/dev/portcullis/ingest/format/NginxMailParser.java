@@ -1,6 +1,5 @@
 package dev.portcullis.ingest.format;
 
-import dev.portcullis.core.Untrusted;
 import dev.portcullis.core.AuthEvent;
 import dev.portcullis.core.Reason;
 import dev.portcullis.ingest.EventSink;
@@ -84,9 +83,8 @@ public final class NginxMailParser implements LineFormat {
         int login = line.indexOf(LOGIN, Math.max(clientEnd, serverEnd));
         if (login >= 0) {
             int end = line.lastIndexOf('"');
-            String user = end > login + LOGIN.length() ? Untrusted.text(line.substring(login + LOGIN.length(), end)) : null;
-            if (user != null) {
-                b.account(user);
+            if (end > login + LOGIN.length()) {
+                b.account(line.substring(login + LOGIN.length(), end));
             }
         }
         AuthEvent e = b.build();

@@ -1,6 +1,5 @@
 package dev.portcullis.ingest.format;
 
-import dev.portcullis.core.Untrusted;
 import dev.portcullis.core.AuthEvent;
 import dev.portcullis.core.Reason;
 import dev.portcullis.ingest.EventSink;
@@ -270,10 +269,8 @@ public final class RoundcubeParser implements LineFormat, MessageParser {
     private Status emit(Instant time, Reason failure, String prefix, InputContext ctx, EventSink out) {
         b.reset().time(time).format(name()).service("webmail").origin(ctx.file(), ctx.line()).source(source);
         String sid = session != null && !session.isEmpty() ? session : prefix;
-        b.session(Untrusted.text(sid));
-        if (Untrusted.text(account) != null) {
-            b.account(account);
-        }
+        b.session(sid);
+        b.account(account);
         if (failure == null) {
             b.success();
         } else {

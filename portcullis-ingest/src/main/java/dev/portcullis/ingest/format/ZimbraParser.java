@@ -1,6 +1,5 @@
 package dev.portcullis.ingest.format;
 
-import dev.portcullis.core.Untrusted;
 import dev.portcullis.core.AuthEvent;
 import dev.portcullis.core.Reason;
 import dev.portcullis.ingest.EventSink;
@@ -73,7 +72,7 @@ public final class ZimbraParser implements LineFormat {
         String context = line.substring(ctxOpen + 3, ctxClose);
         String thread = line.substring(threadOpen + 1, ctxOpen);
         b.reset().time(time).format(name()).origin(ctx.file(), ctx.line())
-                .userAgent(Untrusted.text(field(context, "ua=")))
+                .userAgent(field(context, "ua="))
                 .service(service(context, audit ? field(line.substring(msg), "protocol=") : null, thread,
                         line.startsWith("cmd=AdminAuth;", msg)));
         String oip = field(context, "oip=");
@@ -94,9 +93,7 @@ public final class ZimbraParser implements LineFormat {
             }
             reason = reason(line, close + 1);
         }
-        if (Untrusted.text(account) != null) {
-            b.account(account);
-        }
+        b.account(account);
         if (reason == null) {
             b.success();
         } else {
