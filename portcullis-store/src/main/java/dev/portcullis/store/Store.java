@@ -1,0 +1,67 @@
+package dev.portcullis.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Persistence of the gate's state (blocks, lockouts, lockdowns, allowlists), detections, the
+ * append-only audit trail and admin tokens.
+ *
+ * <p>Contract: the gate decides from memory and never calls the store on its decision path; state
+ * changes reach {@link #apply(List)} in batches from a writer thread (write-behind), while admin
+ * changes are applied synchronously before they are acknowledged. Every method is thread-safe; a
+ * failure is a {@link StoreException} naming the operation and the database. {@link #apply(List)} is
+ * one transaction: all of a batch or none of it.
+ *
+ * <p>Two implementations behind one {@link #open(String)}: SQLite (a directory, file
+ * {@code portcullis.db} inside it, WAL mode) and PostgreSQL (a {@code jdbc:postgresql:} URL). Both
+ * are migrated with Flyway at open.
+ */
+public interface Store extends AutoCloseable {
+
+    /** A directory for SQLite (created if missing), or a {@code jdbc:sqlite:} / {@code jdbc:postgresql:} URL. */
+    static Store open(String location) {
+        return Stores.open(location);
+    }
+
+    /** What this store is, for messages: the SQLite file or the JDBC URL without credentials. */
+    String describe();
+
+    /** Everything in force at {@code now}: records whose {@code until} is null or after now. */
+    Snapshot load(Instant now);
+
+    /** Applies a batch of puts and removes in one transaction, in order. */
+    void apply(List<Change> changes);
+
+    /** Deletes records whose {@code until} is at or before {@code now}; returns how many. */
+    int purgeExpired(Instant now);
+
+    // --- detections --------------------------------------------------------------------------
+
+    /** Inserts or replaces a detection by id. */
+    void putDetection(DetectionRecord d);
+
+    List<DetectionRecord> detections(Instant since, int limit);
+
+    // --- audit trail (append-only: the schema refuses updates and deletes) ------------------
+
+    /** Appends an entry; returns it with its id. */
+    AuditEntry audit(AuditEntry e);
+
+    /** Newest first. */
+    List<AuditEntry> auditTrail(Instant since, int limit);
+
+    // --- admin tokens (only a hash is ever stored) ------------------------------------------
+
+    void putToken(TokenRecord t);
+
+    Optional<TokenRecord> tokenByHash(String hash);
+
+    List<TokenRecord> tokens();
+
+    boolean removeToken(String name);
+
+    @Override
+    void close();
+}
