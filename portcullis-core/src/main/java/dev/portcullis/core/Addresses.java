@@ -140,7 +140,7 @@ public final class Addresses {
     }
 
     /** Eight 16-bit groups, or null. Accepts "::", embedded IPv4 in the last 32 bits. */
-    private static int[] parseV6(CharSequence s, int from, int to) {
+    static int[] parseV6(CharSequence s, int from, int to) {
         int[] g = new int[8];
         int n = 0;
         int gap = -1;
@@ -219,7 +219,7 @@ public final class Addresses {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
-    private static String formatV6(int[] g) {
+    static String formatV6(int[] g) {
         int bestStart = -1;
         int bestLen = 1; // RFC 5952: a single zero group is not compressed
         for (int i = 0; i < 8; ) {

@@ -20,7 +20,7 @@ import java.util.function.ToIntFunction;
  *   <li>Not thread-safe: the engine is single-threaded by design.</li>
  * </ul>
  */
-final class BoundedTable<V> {
+public final class BoundedTable<V> {
     static final int SAMPLE = 8;
 
     private final int capacity;
@@ -28,17 +28,17 @@ final class BoundedTable<V> {
     private final LinkedHashMap<String, V> map;
     private long evictions;
 
-    BoundedTable(int capacity, ToIntFunction<V> usefulness) {
+    public BoundedTable(int capacity, ToIntFunction<V> usefulness) {
         this.capacity = capacity;
         this.usefulness = usefulness;
         this.map = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true);
     }
 
-    V get(String key) {
+    public V get(String key) {
         return map.get(key);
     }
 
-    V getOrCreate(String key, Function<String, V> create) {
+    public V getOrCreate(String key, Function<String, V> create) {
         V v = map.get(key);
         if (v == null) {
             if (map.size() >= capacity) {
@@ -71,19 +71,29 @@ final class BoundedTable<V> {
         }
     }
 
-    int size() {
+    public int size() {
         return map.size();
     }
 
-    long evictions() {
+    public long evictions() {
         return evictions;
     }
 
-    Iterable<Map.Entry<String, V>> entries() {
+    public Iterable<Map.Entry<String, V>> entries() {
         return map.entrySet();
     }
 
-    Iterable<V> values() {
+    public Iterable<V> values() {
         return map.values();
+    }
+
+    /** Removes and returns the entry, or null. */
+    public V remove(String key) {
+        return map.remove(key);
+    }
+
+    /** Removes every entry. */
+    public void clear() {
+        map.clear();
     }
 }

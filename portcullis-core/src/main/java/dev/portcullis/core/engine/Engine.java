@@ -195,4 +195,47 @@ public final class Engine {
     public long events() {
         return events;
     }
+
+    // --- point queries for the gate (cheap, no full judgement) -----------------------------------
+
+    /** True when the account has logged in from this address before (within the engine's memory). */
+    public boolean isFamiliar(String account, String ip) {
+        AccountState a = account == null ? null : accounts.get(account);
+        return a != null && a.isFamiliar(ip);
+    }
+
+    /**
+     * The attack this address alone is making (brute force, spray, stuffing), by the same per-address
+     * rules as {@link #findings()}; null when none, when it is a shared address (many accounts log in
+     * from it) or when it looks like a device retrying a stale password. Cheap unless a threshold is near.
+     */
+    public AttackKind attackBy(String ip) {
+        SourceState s = ip == null ? null : sources.get(ip);
+        if (s == null || s.strangerFailures == 0) {
+            return null;
+        }
+        int accountsFailed = s.failedAccounts.count();
+        if (s.bestWindowFailures < config.bruteForceFailures()
+                && accountsFailed < Math.min(config.sprayAccounts(), config.stuffingAccounts())) {
+            return null;
+        }
+        return new Judge(this).attackBy(s);
+    }
+
+    /** True when many accounts log in from this address (an office or carrier NAT): never block it. */
+    public boolean isShared(String ip) {
+        SourceState s = ip == null ? null : sources.get(ip);
+        return s != null && new Judge(this).isShared(s);
+    }
+
+    /** True when somebody logged in successfully from this /24 or /64 (so it is not blocked as a whole). */
+    public boolean subnetHasSuccesses(String prefix) {
+        SubnetState net = prefix == null ? null : subnets.get(prefix);
+        return net != null && net.successes > 0;
+    }
+
+    /** Entries in the engine's tables (addresses, accounts, pairs, subnets), for metrics. */
+    public long trackedKeys() {
+        return (long) sources.size() + accounts.size() + pairs.size() + subnets.size();
+    }
 }

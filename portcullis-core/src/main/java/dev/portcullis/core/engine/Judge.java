@@ -123,6 +123,11 @@ final class Judge {
                 en.pairs.size(), en.sources.evictions() + en.accounts.evictions() + en.pairs.evictions());
     }
 
+    /** One address judged on its own (see {@link Engine#attackBy}). */
+    AttackKind attackBy(SourceState s) {
+        return isShared(s) ? null : perAddress(s);
+    }
+
     boolean isShared(SourceState s) {
         int ok = s.succeededAccountCount();
         return ok >= c.sharedMinAccounts() && ok >= c.sharedMinSuccessShare() * s.failedAccounts.count();

@@ -1,0 +1,416 @@
+package dev.portcullis.core.gate;
+
+import dev.portcullis.core.Addresses;
+import dev.portcullis.core.AuthEvent;
+import dev.portcullis.core.EventKind;
+import dev.portcullis.core.Network;
+import dev.portcullis.core.Reason;
+import dev.portcullis.core.Result;
+import dev.portcullis.core.engine.AttackKind;
+import dev.portcullis.core.engine.BoundedTable;
+import dev.portcullis.core.engine.Detection;
+import dev.portcullis.core.engine.Engine;
+import dev.portcullis.core.engine.Findings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The gate: decides every login from memory, in microseconds, with the detection engine that
+ * {@code analyze} uses, and keeps blocks, smart lockouts, lockdowns and allowlists.
+ *
+ * <p>Design note.
+ * <ul>
+ *   <li>Order of a decision: allowlist → lockdown (outside the internal networks) → internal networks
+ *       pass → source block (address, its /24 or /64, an operator's network) → account lockout →
+ *       delay after repeated failures → allow. Log-only mode decides the same and marks the decision
+ *       unenforced.</li>
+ *   <li>Reports feed the engine; a source the engine judges an attacker on its own is blocked at once,
+ *       escalating ({@code block.escalation}× longer each time, up to {@code block.max_duration});
+ *       campaigns, subnet attacks and compromises come from the full judgement every
+ *       {@code judge.interval}. Shared addresses (many accounts log in from them) and internal
+ *       networks are never blocked.</li>
+ *   <li>Smart lockout counts failures per account from familiar and unfamiliar addresses apart; the
+ *       same wrong password again does not count; unfamiliar failures lock the account only for
+ *       unfamiliar addresses, so an attacker cannot lock its owner out of the office or their phone.</li>
+ *   <li>Time comes from the caller ({@code now}), never from a clock inside. Not thread-safe: one
+ *       thread owns the gate (the server's event loop); everything else hands it work.</li>
+ *   <li>Memory: every table is bounded ({@link GateConfig} and the engine's limits).</li>
+ * </ul>
+ */
+public final class Gate {
+    private final GateConfig config;
+    private final Engine engine;
+    private final GateListener listener;
+    private final Blocks blocks;
+    private final BoundedTable<Guard> guards;
+    private final Map<String, Lockout> lockouts = new HashMap<>();
+    private final Map<String, Lockdown> lockdowns = new LinkedHashMap<>();
+    private final Map<String, Allow> allows = new LinkedHashMap<>();
+    private final List<Network> allowNetworks = new ArrayList<>();
+    private final Set<String> allowAccounts = new HashSet<>();
+    private final Map<String, Integer> detectionSeen = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Integer> e) {
+            return size() > 10_000;
+        }
+    };
+    private final AuthEvent.Builder builder = AuthEvent.builder();
+    private final long windowSeconds;
+    private Instant nextJudge = Instant.MIN;
+    private final GateStats stats = new GateStats();
+
+    public Gate(GateConfig config, Engine engine, GateListener listener) {
+        this.config = config;
+        this.engine = engine;
+        this.listener = listener == null ? GateListener.NONE : listener;
+        this.blocks = new Blocks(config.maxBlocks());
+        this.guards = new BoundedTable<>(config.maxLockoutAccounts(), Guard::usefulness);
+        this.windowSeconds = config.lockoutWindow().getSeconds();
+        rebuildAllows();
+    }
+
+    public GateConfig config() {
+        return config;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public GateStats stats() {
+        return stats;
+    }
+
+    // --- decisions -------------------------------------------------------------------------------
+
+    /** Decides a login before (or after) its password is checked. Never throws. */
+    public Decision decide(Login l, Instant now) {
+        Decision d = judge(l, now);
+        if (config.logOnly()) {
+            d = d.unenforced();
+        }
+        stats.decided(d);
+        return d;
+    }
+
+    private Decision judge(Login l, Instant now) {
+        String src = l.source();
+        String acc = l.account();
+        if (isAllowlisted(acc, src)) {
+            return Decision.allow("allowlisted");
+        }
+        boolean internal = config.isInternal(src);
+        if (!internal && !lockdowns.isEmpty()) {
+            Lockdown ld = lockdownFor(acc, now);
+            if (ld != null) {
+                return Decision.reject("lockdown", "Remote access is locked down"
+                        + (ld.reason() == null || ld.reason().isEmpty() ? "" : " (" + ld.reason() + ")")
+                        + ": log in from the office network or VPN, or contact IT");
+            }
+        }
+        if (internal) {
+            return Decision.allow("internal");
+        }
+        if (src != null) {
+            Block b = blocks.find(src, now);
+            if (b != null) {
+                return b.action() == Block.Action.TARPIT ? Decision.delay(config.tarpitSeconds(), "tarpit")
+                        : Decision.reject("blocked", "Too many failed logins from your address; try again later");
+            }
+        }
+        if (acc == null) {
+            return Decision.ALLOW;
+        }
+        Lockout lo = lockouts.get(acc);
+        boolean familiar = engine.isFamiliar(acc, src);
+        if (lo != null) {
+            if (lo.expired(now)) {
+                lockouts.remove(acc);
+                listener.removed(lo);
+            } else if (lo.scope() == Lockout.Scope.ALL || !familiar) {
+                return Decision.reject("locked_out", lo.scope() == Lockout.Scope.ALL
+                        ? "This account is locked after too many failed logins; try again later or contact IT"
+                        : "This account is locked for new locations after too many failed logins;"
+                                + " use a device you have used before, the office network, or contact IT");
+            }
+        }
+        Guard g = config.maxDelaySeconds() == 0 ? null : guards.get(acc);
+        if (g != null) {
+            int n = g.failures(familiar, now.getEpochSecond(), windowSeconds);
+            if (n >= config.delayAfter()) {
+                int shift = Math.min(6, n - config.delayAfter());
+                return Decision.delay(Math.min(config.maxDelaySeconds(), 1 << shift), "slow_down");
+            }
+        }
+        return Decision.ALLOW;
+    }
+
+    private boolean isAllowlisted(String acc, String src) {
+        return (acc != null && !allowAccounts.isEmpty() && allowAccounts.contains(acc))
+                || (!allowNetworks.isEmpty() && GateConfig.contains(allowNetworks, src));
+    }
+
+    private Lockdown lockdownFor(String acc, Instant now) {
+        for (Lockdown ld : lockdowns.values()) {
+            if (!ld.expired(now) && ld.covers(acc)) {
+                return ld;
+            }
+        }
+        return null;
+    }
+
+    // --- reports ---------------------------------------------------------------------------------
+
+    /**
+     * Takes the outcome of a login. {@code policyReject}: the gate itself refused it (no password was
+     * judged), so it feeds neither the engine nor the lockout counters. Never throws.
+     */
+    public void report(Login l, boolean success, boolean policyReject, Instant now) {
+        stats.reported(success, policyReject);
+        if (policyReject) {
+            return;
+        }
+        String src = l.source();
+        String acc = l.account();
+        builder.reset().time(now).kind(EventKind.AUTH).service(l.service()).source(src)
+                .pwhash(l.pwhash()).session(l.session()).attempts(1).format("gate");
+        if (acc != null) {
+            builder.account(acc);
+        }
+        if (success) {
+            builder.result(Result.SUCCESS).reason(Reason.NONE);
+        } else {
+            builder.failure(Reason.BAD_PASSWORD);
+        }
+        boolean familiarBefore = engine.isFamiliar(acc, src);
+        engine.record(builder.build());
+        if (isAllowlisted(acc, src) || config.isInternal(src)) {
+            return;
+        }
+        if (success) {
+            Guard g = acc == null ? null : guards.get(acc);
+            if (g != null && familiarBefore) {
+                g.familiar = 0;
+            }
+            return;
+        }
+        if (acc != null) {
+            countFailure(acc, familiarBefore, l.pwhash(), now);
+        }
+        if (src != null && blocks.find(src, now) == null) {
+            AttackKind kind = engine.attackBy(src);
+            if (kind != null) {
+                block(src, kind.label(), now);
+            }
+        }
+    }
+
+    private void countFailure(String acc, boolean familiar, String pwhash, Instant now) {
+        Guard g = guards.getOrCreate(acc, k -> new Guard());
+        if (!g.fail(familiar, pwhash, now.getEpochSecond(), windowSeconds)) {
+            return;
+        }
+        Lockout current = lockouts.get(acc);
+        boolean inForce = current != null && !current.expired(now);
+        Lockout.Scope scope = null;
+        if (familiar && g.familiar >= config.lockoutFamiliarFailures()) {
+            scope = Lockout.Scope.ALL;
+        } else if (!familiar && g.unfamiliar >= config.lockoutUnfamiliarFailures()
+                && (!inForce || current.scope() != Lockout.Scope.ALL)) {
+            scope = Lockout.Scope.UNFAMILIAR;
+        }
+        if (scope != null && (!inForce || current.scope() != scope)) {
+            int n = scope == Lockout.Scope.ALL ? g.familiar : g.unfamiliar;
+            Lockout lo = new Lockout(acc, scope, n + " failed logins from " + (familiar ? "familiar" : "unfamiliar")
+                    + " addresses", now, now.plus(config.lockoutDuration()), "engine");
+            lockouts.put(acc, lo);
+            stats.lockouts++;
+            listener.put(lo);
+        }
+    }
+
+    /** Blocks an attacking address (escalating) unless it is internal, allowlisted or shared. */
+    private void block(String src, String why, Instant now) {
+        if (config.isInternal(src) || isAllowlisted(null, src) || engine.isShared(src)) {
+            return;
+        }
+        Block old = blocks.get(src);
+        if (old != null && !old.expired(now)) {
+            return;
+        }
+        int level = old != null && old.until() != null
+                && old.until().plus(config.blockMaxDuration()).isAfter(now) ? old.level() + 1 : 1;
+        Block b = new Block(src, config.blockAction(), level, why, now, now.plus(blockDuration(level)), "engine");
+        blocks.put(b, Network.parse(src));
+        stats.blocks++;
+        listener.put(b);
+    }
+
+    private Duration blockDuration(int level) {
+        Duration d = config.blockDuration();
+        for (int i = 1; i < level && d.compareTo(config.blockMaxDuration()) < 0; i++) {
+            d = d.multipliedBy(config.blockEscalation());
+        }
+        return d.compareTo(config.blockMaxDuration()) > 0 ? config.blockMaxDuration() : d;
+    }
+
+    // --- periodic work ---------------------------------------------------------------------------
+
+    /**
+     * Expires what has run out and, every {@code judge.interval}, runs the full detection: campaign
+     * and subnet attacks are blocked, detections (with compromised accounts) go to the listener.
+     */
+    public void tick(Instant now) {
+        expire(now);
+        if (now.isBefore(nextJudge)) {
+            return;
+        }
+        nextJudge = now.plus(config.judgeInterval());
+        Findings f = engine.findings();
+        for (Detection d : f.attacks()) {
+            Map<String, Integer> perPrefix = new HashMap<>();
+            for (String src : d.sources()) {
+                block(src, d.kind().label(), now);
+                String p = Addresses.prefix(src);
+                if (p != null) perPrefix.merge(p, 1, Integer::sum);
+            }
+            if (config.blockSubnets()) {
+                for (Map.Entry<String, Integer> e : perPrefix.entrySet()) {
+                    if (e.getValue() >= engine.config().subnetMinAddresses() && !engine.subnetHasSuccesses(e.getKey())
+                            && blocks.get(e.getKey()) == null && !config.isInternal(e.getKey().substring(0, e.getKey().indexOf('/')))) {
+                        Block b = new Block(e.getKey(), config.blockAction(), 1, d.kind().label() + " across the subnet",
+                                now, now.plus(config.blockDuration()), "engine");
+                        blocks.put(b, Network.parse(e.getKey()));
+                        stats.blocks++;
+                        listener.put(b);
+                    }
+                }
+            }
+            String key = d.kind().label() + "-" + d.start().getEpochSecond() + "-" + (d.sources().isEmpty() ? "" : d.sources().get(0));
+            int signature = d.sources().size() * 31 + (int) d.attempts() * 17 + d.compromised().hashCode();
+            Integer seen = detectionSeen.put(key, signature);
+            if (seen == null || seen != signature) {
+                listener.detection(key, d);
+            }
+        }
+    }
+
+    private void expire(Instant now) {
+        blocks.expire(now);
+        expire(lockouts, now);
+        expire(lockdowns, now);
+        if (expire(allows, now)) {
+            rebuildAllows();
+        }
+    }
+
+    private <R extends GateRecord> boolean expire(Map<String, R> map, Instant now) {
+        boolean any = false;
+        for (var it = map.values().iterator(); it.hasNext(); ) {
+            R r = it.next();
+            if (r.expired(now)) {
+                it.remove();
+                listener.removed(r);
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    // --- operator actions (admin API, CLI, wforce commands, restore at start) ----------------------
+
+    /**
+     * Puts a record in force (an operator's block, lockout, lockdown or allow entry, or one restored
+     * from the store). {@code notify} false when restoring (it is already stored).
+     */
+    public void put(GateRecord r, boolean notify) {
+        if (r instanceof Block b) {
+            blocks.put(b, Network.parse(b.target()));
+        } else if (r instanceof Lockout lo) {
+            lockouts.put(lo.account(), lo);
+        } else if (r instanceof Lockdown ld) {
+            lockdowns.put(ld.id(), ld);
+        } else if (r instanceof Allow a) {
+            allows.put(a.key(), a);
+            rebuildAllows();
+        }
+        if (notify) {
+            listener.put(r);
+        }
+    }
+
+    /** Removes a record by type and key; returns it, or null when there was none. */
+    public GateRecord remove(Class<? extends GateRecord> type, String key) {
+        GateRecord r = null;
+        if (type == Block.class) {
+            Network n = Network.tryParse(key);
+            r = blocks.remove(n == null ? key : n.toString());
+        } else if (type == Lockout.class) {
+            r = lockouts.remove(key);
+            guards.remove(key);
+        } else if (type == Lockdown.class) {
+            r = lockdowns.remove(key);
+        } else if (type == Allow.class) {
+            r = allows.remove(key);
+            rebuildAllows();
+        }
+        if (r != null) {
+            listener.removed(r);
+        }
+        return r;
+    }
+
+    /** wforce's reset: forgets lockout counters and lifts blocks and lockouts of an address and/or login. */
+    public void reset(String account, String source) {
+        if (account != null) {
+            guards.remove(account);
+            remove(Lockout.class, account);
+        }
+        if (source != null) {
+            remove(Block.class, source);
+        }
+    }
+
+    public List<Block> blocks(Instant now) {
+        return blocks.inForce(now);
+    }
+
+    public List<Lockout> lockouts(Instant now) {
+        return lockouts.values().stream().filter(r -> !r.expired(now)).toList();
+    }
+
+    public List<Lockdown> lockdowns(Instant now) {
+        return lockdowns.values().stream().filter(r -> !r.expired(now)).toList();
+    }
+
+    public List<Allow> allows(Instant now) {
+        return allows.values().stream().filter(r -> !r.expired(now)).toList();
+    }
+
+    /** Keys tracked by the gate and its engine, for metrics and memory per key. */
+    public long trackedKeys() {
+        return engine.trackedKeys() + guards.size() + blocks.size() + lockouts.size();
+    }
+
+    private void rebuildAllows() {
+        allowNetworks.clear();
+        allowAccounts.clear();
+        allowNetworks.addAll(config.allowNetworks());
+        allowAccounts.addAll(config.allowAccounts());
+        for (Allow a : allows.values()) {
+            if (a.kind() == Allow.Kind.NETWORK) {
+                Network n = Network.tryParse(a.value());
+                if (n != null) allowNetworks.add(n);
+            } else {
+                allowAccounts.add(a.value());
+            }
+        }
+    }
+}
