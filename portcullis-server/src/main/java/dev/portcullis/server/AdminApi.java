@@ -1,0 +1,461 @@
+package dev.portcullis.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.core.Accounts;
+import dev.portcullis.core.Network;
+import dev.portcullis.core.Untrusted;
+import dev.portcullis.core.engine.EngineConfig;
+import dev.portcullis.core.gate.Allow;
+import dev.portcullis.core.gate.Block;
+import dev.portcullis.core.gate.Gate;
+import dev.portcullis.core.gate.GateRecord;
+import dev.portcullis.core.gate.Lockdown;
+import dev.portcullis.core.gate.Lockout;
+import dev.portcullis.store.AuditEntry;
+import dev.portcullis.store.Change;
+import dev.portcullis.store.DetectionRecord;
+import dev.portcullis.store.Store;
+import dev.portcullis.store.TokenRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The admin API ({@code /api/…}, bearer tokens) and wforce's list commands. Runs on the admin thread,
+ * never on the event loop: a change is written to the store and audited first, then put in force in
+ * the gate (on its thread), then acknowledged — so nothing acknowledged is lost by a crash.
+ */
+final class AdminApi {
+    private final Gate gate;
+    private final ExecutorService loop;
+    private final Store store;
+    private final Clock clock;
+
+    AdminApi(Gate gate, ExecutorService loop, Store store, Clock clock) {
+        this.gate = gate;
+        this.loop = loop;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Who is calling, or a 401/403. Read-only tokens may only GET. */
+    String authenticate(Request r) {
+        String a = r.authorization();
+        if (a == null || !a.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new BadRequest(401, "an admin token is required: Authorization: Bearer pct_…"
+                    + " (create one with 'portcullis token add NAME')");
+        }
+        TokenRecord t = Tokens.verify(store, a.substring(7).trim())
+                .orElseThrow(() -> new BadRequest(401, "the admin token is not valid"));
+        if (!r.method().equals("GET") && !t.role().equals("admin")) {
+            throw new BadRequest(403, "token '" + t.name() + "' is read-only");
+        }
+        return "admin:" + t.name();
+    }
+
+    Reply handle(Request r) {
+        String actor = authenticate(r);
+        String path = r.path();
+        String m = r.method();
+        Instant now = clock.instant();
+        switch (path) {
+            case "/api/state": {
+                requireGet(m);
+                ObjectNode o = Json.object();
+                on(() -> {
+                    o.set("blocks", Json.records(gate.blocks(now)));
+                    o.set("lockouts", Json.records(gate.lockouts(now)));
+                    o.set("lockdowns", Json.records(gate.lockdowns(now)));
+                    o.set("allows", Json.records(gate.allows(now)));
+                    return null;
+                });
+                return Reply.json(o);
+            }
+            case "/api/blocks":
+                return switch (m) {
+                    case "GET" -> Reply.json(on(() -> Json.records(gate.blocks(now))));
+                    case "POST" -> put(actor, "block.add", block(body(r), actor, now));
+                    case "DELETE" -> remove(actor, "block.remove", Block.class, network(required(r.param("target"), "target")));
+                    default -> throw notAllowed(m);
+                };
+            case "/api/lockouts":
+                return switch (m) {
+                    case "GET" -> Reply.json(on(() -> Json.records(gate.lockouts(now))));
+                    case "POST" -> put(actor, "lockout.add", lockout(body(r), actor, now));
+                    case "DELETE" -> remove(actor, "lockout.remove", Lockout.class, account(required(r.param("account"), "account")));
+                    default -> throw notAllowed(m);
+                };
+            case "/api/lockdown":
+                return switch (m) {
+                    case "GET" -> Reply.json(on(() -> Json.records(gate.lockdowns(now))));
+                    case "POST" -> put(actor, "lockdown.on", lockdown(body(r), actor, now));
+                    case "DELETE" -> liftLockdown(actor, r.param("id"), now);
+                    default -> throw notAllowed(m);
+                };
+            case "/api/allows":
+                return switch (m) {
+                    case "GET" -> Reply.json(on(() -> Json.records(gate.allows(now))));
+                    case "POST" -> put(actor, "allow.add", allow(body(r), actor, now));
+                    case "DELETE" -> {
+                        Allow.Kind k = kind(required(r.param("kind"), "kind"));
+                        String v = required(r.param("value"), "value");
+                        yield remove(actor, "allow.remove", Allow.class,
+                                k.name().toLowerCase(Locale.ROOT) + ":" + (k == Allow.Kind.NETWORK ? network(v) : account(v)));
+                    }
+                    default -> throw notAllowed(m);
+                };
+            case "/api/audit": {
+                requireGet(m);
+                ArrayNode a = Json.MAPPER.createArrayNode();
+                store.auditTrail(Instant.EPOCH, limit(r)).forEach(e -> a.add(Json.audit(e)));
+                return Reply.json(a);
+            }
+            case "/api/detections": {
+                requireGet(m);
+                ArrayNode a = Json.MAPPER.createArrayNode();
+                for (DetectionRecord d : store.detections(Instant.EPOCH, limit(r))) {
+                    try {
+                        a.add(Json.MAPPER.readTree(d.json()));
+                    } catch (Exception e) {
+                        a.add(Json.object().put("id", d.id()).put("kind", d.kind()));
+                    }
+                }
+                return Reply.json(a);
+            }
+            default:
+                throw new BadRequest(404, "no such endpoint: " + m + " " + Untrusted.text(path));
+        }
+    }
+
+    // --- wforce list commands (on the policy paths) -----------------------------------------------
+
+    Reply wforce(String command, Request r, String actor) {
+        Instant now = clock.instant();
+        switch (command) {
+            case "reset" -> {
+                JsonNode b = body(r);
+                String ip = text(b, "ip");
+                String login = text(b, "login");
+                if (ip == null && login == null) throw new BadRequest("reset needs 'ip' and/or 'login'");
+                String src = ip == null ? null : network(ip);
+                String acc = login == null ? null : account(login);
+                audit(actor, "reset", (acc == null ? "" : acc) + (src == null ? "" : " " + src), now);
+                on(() -> {
+                    gate.reset(acc, src);
+                    return null;
+                });
+                return Reply.raw(200, "{\"status\":\"ok\"}");
+            }
+            case "addBLEntry", "addWLEntry" -> {
+                JsonNode b = body(r);
+                long secs = b.path("expire_secs").asLong(0);
+                if (secs < 0) throw new BadRequest("'expire_secs' must not be negative");
+                Instant until = secs == 0 ? null : now.plusSeconds(secs);
+                String reason = text(b, "reason");
+                String target = wforceTarget(b);
+                boolean isLogin = b.hasNonNull("login") && !b.hasNonNull("ip") && !b.hasNonNull("netmask");
+                GateRecord rec;
+                if (command.equals("addBLEntry")) {
+                    rec = isLogin ? new Lockout(account(target), Lockout.Scope.ALL, reason, now, until, actor)
+                            : new Block(network(target), Block.Action.REJECT, 1, reason, now, until, actor);
+                } else {
+                    rec = isLogin ? new Allow(Allow.Kind.ACCOUNT, account(target), reason, now, until, actor)
+                            : new Allow(Allow.Kind.NETWORK, network(target), reason, now, until, actor);
+                }
+                put(actor, command, rec);
+                return Reply.raw(200, "{\"status\":\"ok\"}");
+            }
+            case "delBLEntry", "delWLEntry" -> {
+                JsonNode b = body(r);
+                String target = wforceTarget(b);
+                boolean isLogin = b.hasNonNull("login") && !b.hasNonNull("ip") && !b.hasNonNull("netmask");
+                if (command.equals("delBLEntry")) {
+                    remove(actor, command, isLogin ? Lockout.class : Block.class, isLogin ? account(target) : network(target));
+                } else {
+                    remove(actor, command, Allow.class, isLogin ? "account:" + account(target) : "network:" + network(target));
+                }
+                return Reply.raw(200, "{\"status\":\"ok\"}");
+            }
+            case "getBL", "getWL" -> {
+                ObjectNode o = Json.object();
+                ArrayNode ips = o.putArray("ip");
+                ArrayNode logins = o.putArray("login");
+                on(() -> {
+                    if (command.equals("getBL")) {
+                        gate.blocks(now).forEach(b -> ips.add(entry(b.target(), b.until(), b.reason())));
+                        gate.lockouts(now).forEach(l -> logins.add(entry(l.account(), l.until(), l.reason())));
+                    } else {
+                        for (Allow a : gate.allows(now)) {
+                            (a.kind() == Allow.Kind.NETWORK ? ips : logins).add(entry(a.value(), a.until(), a.note()));
+                        }
+                    }
+                    return null;
+                });
+                ObjectNode wrap = Json.object();
+                wrap.putArray("bl_entries").add(o);
+                return Reply.json(wrap);
+            }
+            default -> throw new BadRequest(404, "unknown command '" + Untrusted.text(command) + "'");
+        }
+    }
+
+    private static ObjectNode entry(String key, Instant until, String reason) {
+        return Json.object().put("key_name", key).put("expiration", until == null ? "" : until.toString())
+                .put("reason", reason == null ? "" : reason);
+    }
+
+    private static String wforceTarget(JsonNode b) {
+        String ip = text(b, "ip");
+        String net = text(b, "netmask");
+        String login = text(b, "login");
+        if (ip != null && net != null) throw new BadRequest("'ip' and 'netmask' are mutually exclusive");
+        if (ip != null) return ip;
+        if (net != null) return net;
+        if (login != null) return login;
+        throw new BadRequest("an entry needs 'ip', 'netmask' or 'login'");
+    }
+
+    // --- changes: store and audit first, then the gate ----------------------------------------------
+
+    private Reply put(String actor, String action, GateRecord rec) {
+        store.apply(List.of(Records.put(rec)));
+        audit(actor, action, rec.key(), Json.record(rec).toString(), clock.instant());
+        on(() -> {
+            gate.put(rec, false);
+            return null;
+        });
+        return Reply.json(Json.object().put("status", "ok").set("record", Json.record(rec)));
+    }
+
+    private Reply remove(String actor, String action, Class<? extends GateRecord> type, String key) {
+        GateRecord removed = on(() -> gate.remove(type, key));
+        if (removed == null) {
+            throw new BadRequest(404, "no " + type.getSimpleName().toLowerCase(Locale.ROOT) + " '" + key + "' in force");
+        }
+        store.apply(List.of(Records.remove(removed)));
+        audit(actor, action, key, Json.record(removed).toString(), clock.instant());
+        return Reply.json(Json.object().put("status", "ok").set("removed", Json.record(removed)));
+    }
+
+    private Reply liftLockdown(String actor, String id, Instant now) {
+        List<Lockdown> current = on(() -> gate.lockdowns(now));
+        List<Change> changes = new ArrayList<>();
+        ArrayNode lifted = Json.MAPPER.createArrayNode();
+        for (Lockdown ld : current) {
+            if (id == null || ld.id().equals(id)) {
+                changes.add(Records.remove(ld));
+                lifted.add(Json.record(ld));
+            }
+        }
+        if (changes.isEmpty()) {
+            throw new BadRequest(404, id == null ? "no lockdown is in force" : "no lockdown '" + Untrusted.text(id) + "' in force");
+        }
+        store.apply(changes);
+        for (JsonNode l : lifted) {
+            audit(actor, "lockdown.off", l.path("id").asText(), l.toString(), now);
+        }
+        on(() -> {
+            for (Lockdown ld : current) {
+                if (id == null || ld.id().equals(id)) gate.remove(Lockdown.class, ld.id());
+            }
+            return null;
+        });
+        ObjectNode o = Json.object().put("status", "ok");
+        o.set("lifted", lifted);
+        return Reply.json(o);
+    }
+
+    private void audit(String actor, String action, String target, Instant now) {
+        audit(actor, action, target, "{}", now);
+    }
+
+    private void audit(String actor, String action, String target, String detail, Instant now) {
+        store.audit(new AuditEntry(0, now, actor, action, target, detail));
+    }
+
+    // --- decoding admin bodies --------------------------------------------------------------------
+
+    private Block block(JsonNode b, String actor, Instant now) {
+        String target = network(required(text(b, "target"), "target"));
+        String action = text(b, "action");
+        Block.Action a = action == null ? Block.Action.REJECT : switch (action.toLowerCase(Locale.ROOT)) {
+            case "reject" -> Block.Action.REJECT;
+            case "tarpit" -> Block.Action.TARPIT;
+            default -> throw new BadRequest("'action' must be reject or tarpit");
+        };
+        return new Block(target, a, 1, reasonOf(b), now, until(b, now), actor);
+    }
+
+    private Lockout lockout(JsonNode b, String actor, Instant now) {
+        String acc = account(required(text(b, "account"), "account"));
+        String scope = text(b, "scope");
+        Lockout.Scope s = scope == null ? Lockout.Scope.ALL : switch (scope.toLowerCase(Locale.ROOT)) {
+            case "all" -> Lockout.Scope.ALL;
+            case "unfamiliar" -> Lockout.Scope.UNFAMILIAR;
+            default -> throw new BadRequest("'scope' must be all or unfamiliar");
+        };
+        return new Lockout(acc, s, reasonOf(b), now, until(b, now), actor);
+    }
+
+    private Lockdown lockdown(JsonNode b, String actor, Instant now) {
+        String scope = text(b, "scope");
+        Lockdown.Scope s = scope == null ? Lockdown.Scope.ALL : switch (scope.toLowerCase(Locale.ROOT)) {
+            case "all" -> Lockdown.Scope.ALL;
+            case "group" -> Lockdown.Scope.GROUP;
+            case "account" -> Lockdown.Scope.ACCOUNT;
+            default -> throw new BadRequest("'scope' must be all, group or account");
+        };
+        List<String> accounts = strings(b, "accounts");
+        List<String> exempt = strings(b, "exempt");
+        if (s == Lockdown.Scope.ACCOUNT && accounts.size() != 1) {
+            throw new BadRequest("an account lockdown needs exactly one entry in 'accounts'");
+        }
+        if (s != Lockdown.Scope.ALL && accounts.isEmpty()) {
+            throw new BadRequest("a " + scope + " lockdown needs 'accounts' (names or patterns like *@sales.example.org)");
+        }
+        String id = text(b, "id");
+        if (id == null) {
+            id = s == Lockdown.Scope.ALL ? "all" : UUID.randomUUID().toString().substring(0, 8);
+        } else if (!id.matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw new BadRequest("'id' must be 1-64 letters, digits, _ . -");
+        }
+        return new Lockdown(id, s, accounts, exempt, reasonOf(b), now, until(b, now), actor);
+    }
+
+    private Allow allow(JsonNode b, String actor, Instant now) {
+        Allow.Kind k = kind(required(text(b, "kind"), "kind"));
+        String v = required(text(b, "value"), "value");
+        return new Allow(k, k == Allow.Kind.NETWORK ? network(v) : account(v), reasonOf(b), now, until(b, now), actor);
+    }
+
+    private static Allow.Kind kind(String k) {
+        return switch (k.toLowerCase(Locale.ROOT)) {
+            case "network" -> Allow.Kind.NETWORK;
+            case "account" -> Allow.Kind.ACCOUNT;
+            default -> throw new BadRequest("'kind' must be network or account");
+        };
+    }
+
+    private static String reasonOf(JsonNode b) {
+        String r = text(b, "reason");
+        return r == null ? "" : Untrusted.text(r.length() > 500 ? r.substring(0, 500) : r);
+    }
+
+    /** "duration": "4h" / "30m" / seconds; absent: until lifted. */
+    private static Instant until(JsonNode b, Instant now) {
+        JsonNode d = b.get("duration");
+        if (d == null || d.isNull()) {
+            return null;
+        }
+        Duration dur;
+        try {
+            dur = d.isNumber() ? Duration.ofSeconds(d.asLong()) : EngineConfig.parseDuration(d.asText());
+        } catch (RuntimeException e) {
+            throw new BadRequest("'duration' is not a duration (like 90s, 30m, 4h, 7d, or seconds)");
+        }
+        if (dur.isNegative() || dur.isZero() || dur.compareTo(Duration.ofDays(3650)) > 0) {
+            throw new BadRequest("'duration' must be between 1 second and 10 years");
+        }
+        return now.plus(dur);
+    }
+
+    static String network(String text) {
+        Network n = Network.tryParse(text);
+        if (n == null) {
+            throw new BadRequest("'" + Untrusted.text(text) + "' is not an IP address or network");
+        }
+        return n.toString();
+    }
+
+    static String account(String text) {
+        String a = Accounts.canonical(text);
+        if (a == null || a.isEmpty()) {
+            throw new BadRequest("'" + Untrusted.text(text) + "' is not an account name");
+        }
+        return a;
+    }
+
+    private static String text(JsonNode b, String field) {
+        JsonNode v = b.get(field);
+        if (v == null || v.isNull()) return null;
+        if (!v.isValueNode()) throw new BadRequest("'" + field + "' must be a string");
+        return v.asText();
+    }
+
+    private static List<String> strings(JsonNode b, String field) {
+        JsonNode v = b.get(field);
+        List<String> out = new ArrayList<>();
+        if (v == null || v.isNull()) return out;
+        if (v.isTextual()) {
+            for (String s : v.asText().split(",")) if (!s.isBlank()) out.add(s.strip().toLowerCase(Locale.ROOT));
+            return out;
+        }
+        if (!v.isArray()) throw new BadRequest("'" + field + "' must be a list of strings");
+        for (JsonNode x : v) {
+            if (!x.isTextual() || x.asText().isBlank() || x.asText().length() > 256) {
+                throw new BadRequest("'" + field + "' must be a list of non-empty strings");
+            }
+            out.add(x.asText().strip().toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
+    private static String required(String v, String name) {
+        if (v == null || v.isBlank()) throw new BadRequest("'" + name + "' is missing");
+        return v;
+    }
+
+    private static JsonNode body(Request r) {
+        if (r.body() == null || r.body().length == 0) {
+            throw new BadRequest("the request body is empty; expected a JSON object");
+        }
+        try {
+            JsonNode n = Json.MAPPER.readTree(r.body());
+            if (n == null || !n.isObject()) throw new BadRequest("the request body is not a JSON object");
+            return n;
+        } catch (java.io.IOException e) {
+            throw new BadRequest("the request body is not valid JSON");
+        }
+    }
+
+    private static int limit(Request r) {
+        String l = r.param("limit");
+        try {
+            int n = l == null ? 100 : Integer.parseInt(l);
+            if (n < 1 || n > 10_000) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BadRequest("'limit' must be 1..10000");
+        }
+    }
+
+    private static void requireGet(String m) {
+        if (!m.equals("GET")) throw notAllowed(m);
+    }
+
+    private static BadRequest notAllowed(String m) {
+        return new BadRequest(405, "method " + Untrusted.text(m) + " is not allowed here");
+    }
+
+    /** Runs on the gate's thread and waits (the admin thread may wait; the event loop never does). */
+    private <T> T on(Callable<T> c) {
+        try {
+            return loop.submit(c).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+}

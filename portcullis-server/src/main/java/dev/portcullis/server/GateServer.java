@@ -1,0 +1,172 @@
+package dev.portcullis.server;
+
+import dev.portcullis.core.engine.Engine;
+import dev.portcullis.core.engine.EngineConfig;
+import dev.portcullis.core.gate.Gate;
+import dev.portcullis.core.gate.GateConfig;
+import dev.portcullis.core.gate.GateRecord;
+import dev.portcullis.store.Store;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gate server: one Netty event loop owns the {@link Gate} (decisions never wait on a lock or the
+ * store), an admin thread serves the admin API and writes acknowledged changes to the store, a writer
+ * thread persists the gate's own changes behind it. At start the state in force is restored from the
+ * store before the port opens.
+ *
+ * <p>Tests start it on port 0 with a fake clock; {@link #port()} says where it listens.
+ */
+public final class GateServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GateServer.class);
+
+    private final EventLoopGroup group;
+    private final ExecutorService adminThread;
+    private final StoreWriter writer;
+    private final Store store;
+    private final Channel channel;
+    private final Gate gate;
+    private final Metrics metrics;
+    private final List<String> restoreProblems = new ArrayList<>();
+    private final int restored;
+
+    private GateServer(GateConfig gateConfig, EngineConfig engineConfig, Store store, ServerConfig config, Clock clock)
+            throws InterruptedException {
+        this.store = store;
+        boolean epoll = Epoll.isAvailable();
+        this.group = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        this.adminThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "portcullis-admin");
+            t.setDaemon(true);
+            return t;
+        });
+        this.writer = new StoreWriter(store, clock, config.flushMillis());
+        this.gate = new Gate(gateConfig, new Engine(engineConfig), writer);
+        this.metrics = new Metrics(gate.stats());
+        Instant now = clock.instant();
+        List<GateRecord> state = Records.fromStore(store.load(now), restoreProblems);
+        for (String p : restoreProblems) {
+            log.warn("a stored record could not be restored: {}", p);
+        }
+        ExecutorService loop = group.next();
+        try {
+            loop.submit(() -> state.forEach(r -> gate.put(r, false))).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("restoring the gate's state failed", e.getCause());
+        }
+        this.restored = state.size();
+        group.next().scheduleAtFixedRate(() -> {
+            try {
+                Instant t = clock.instant();
+                gate.tick(t);
+                metrics.trackedKeys.set(gate.trackedKeys());
+                metrics.blocks.set(gate.blocks(t).size());
+                metrics.lockouts.set(gate.lockouts(t).size());
+                metrics.lockdowns.set(gate.lockdowns(t).size());
+            } catch (RuntimeException e) {
+                log.error("the gate's periodic work failed", e);
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        PolicyApi policy = new PolicyApi(gate, clock, config);
+        AdminApi admin = new AdminApi(gate, loop, store, clock);
+        HttpHandler handler = new HttpHandler(policy, admin, adminThread, metrics, config,
+                () -> writer.lastError() == null ? null : "the store is not accepting writes: " + writer.lastError());
+        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        ServerBootstrap b = new ServerBootstrap().group(group).channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpServerCodec(4096, 16 * 1024, 16 * 1024))
+                                .addLast(new JsonAggregator(config.maxBodyBytes()))
+                                .addLast(handler);
+                    }
+                });
+        try {
+            this.channel = b.bind(config.host(), config.port()).sync().channel();
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the server; the store stays owned by the caller. */
+    public static GateServer start(GateConfig gate, EngineConfig engine, Store store, ServerConfig config, Clock clock) {
+        try {
+            return new GateServer(gate, engine, store, config, clock);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        }
+    }
+
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    /** Records restored from the store at start. */
+    public int restored() {
+        return restored;
+    }
+
+    public List<String> restoreProblems() {
+        return List.copyOf(restoreProblems);
+    }
+
+    /** Waits until every change the gate made so far is in the store (tests, shutdown). */
+    public void flush() {
+        writer.flush();
+    }
+
+    @Override
+    public void close() {
+        if (channel != null) {
+            channel.close().awaitUninterruptibly();
+        }
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        adminThread.shutdown();
+        writer.close();
+    }
+
+    /** Refuses oversized bodies with a 413 and a JSON reason (Netty's default answers without a body). */
+    private static final class JsonAggregator extends HttpObjectAggregator {
+        private final int max;
+
+        JsonAggregator(int max) {
+            super(max);
+            this.max = max;
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            HttpHandler.write(ctx, Reply.error(413, "the request body is larger than " + max + " bytes"), false);
+        }
+    }
+}
