@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.portcullis.core.engine.EngineConfig;
+import dev.portcullis.core.gate.GateConfig;
+import dev.portcullis.server.ServerConfig;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,17 +14,28 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The YAML config file. Today it holds the {@code detection:} section (EngineConfig keys, nested or
- * dotted); later issues add {@code gate:}, {@code store:}… Unknown sections are errors too: a typo must
+ * The YAML config file: sections {@code detection:} (EngineConfig keys), {@code gate:} (GateConfig),
+ * {@code server:} (ServerConfig) and {@code store:} ({@code url}), keys nested or dotted. Unknown sections are errors too: a typo must
  * not silently leave a security threshold at its default.
  */
 final class ConfigFile {
     private ConfigFile() {
     }
 
+    /** Everything a config file sets; sections left out keep their defaults. */
+    record Settings(EngineConfig detection, GateConfig gate, ServerConfig server, String storeUrl) {
+        static final Settings DEFAULTS = new Settings(EngineConfig.DEFAULTS, GateConfig.DEFAULTS, ServerConfig.DEFAULTS, null);
+    }
+
+    private static final java.util.Set<String> SECTIONS = java.util.Set.of("detection", "gate", "server", "store");
+
     static EngineConfig detection(Path file) throws UsageException {
+        return load(file).detection();
+    }
+
+    static Settings load(Path file) throws UsageException {
         if (file == null) {
-            return EngineConfig.DEFAULTS;
+            return Settings.DEFAULTS;
         }
         JsonNode root;
         try {
@@ -31,40 +44,62 @@ final class ConfigFile {
             throw new UsageException(file + ": cannot read the config: " + e.getMessage());
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
-            return EngineConfig.DEFAULTS;
+            return Settings.DEFAULTS;
         }
         if (!root.isObject()) {
-            throw new UsageException(file + ": expected a mapping with a 'detection:' section");
+            throw new UsageException(file + ": expected a mapping with sections " + String.join(", ", new java.util.TreeSet<>(SECTIONS)));
         }
         Iterator<String> names = root.fieldNames();
         while (names.hasNext()) {
             String n = names.next();
-            if (!n.equals("detection")) {
-                throw new UsageException(file + ": unknown section '" + n + "' (known: detection)");
+            if (!SECTIONS.contains(n)) {
+                throw new UsageException(file + ": unknown section '" + n + "' (known: "
+                        + String.join(", ", new java.util.TreeSet<>(SECTIONS)) + ")");
             }
-        }
-        Map<String, String> flat = new LinkedHashMap<>();
-        JsonNode d = root.get("detection");
-        if (d != null && !d.isNull()) {
-            if (!d.isObject()) {
-                throw new UsageException(file + ": 'detection' must be a mapping of keys to values");
-            }
-            flatten("", d, flat);
         }
         try {
-            return EngineConfig.fromMap(flat);
+            Map<String, String> flat = new LinkedHashMap<>();
+            section(file, root, "detection").forEach((k, v) -> flat.put(k, String.valueOf(v)));
+            EngineConfig detection = EngineConfig.fromMap(flat);
+            GateConfig gate = GateConfig.fromMap(section(file, root, "gate"));
+            ServerConfig server = ServerConfig.fromMap(section(file, root, "server"));
+            Map<String, Object> store = section(file, root, "store");
+            for (String k : store.keySet()) {
+                if (!k.equals("url")) {
+                    throw new UsageException(file + ": unknown key 'store." + k + "' (known: store.url)");
+                }
+            }
+            return new Settings(detection, gate, server, store.containsKey("url") ? String.valueOf(store.get("url")) : null);
         } catch (IllegalArgumentException e) {
             throw new UsageException(file + ": " + e.getMessage());
         }
     }
 
-    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+    /** A section as dotted keys; lists stay lists of strings. */
+    private static Map<String, Object> section(Path file, JsonNode root, String name) throws UsageException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        JsonNode d = root.get(name);
+        if (d == null || d.isNull()) {
+            return out;
+        }
+        if (!d.isObject()) {
+            throw new UsageException(file + ": '" + name + "' must be a mapping of keys to values");
+        }
+        flatten("", d, out);
+        return out;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, Object> out) {
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
             if (e.getValue().isObject()) {
                 flatten(key, e.getValue(), out);
+            } else if (e.getValue().isArray()) {
+                java.util.List<String> list = new java.util.ArrayList<>();
+                e.getValue().forEach(x -> list.add(x.asText()));
+                out.put(key, list);
             } else {
                 out.put(key, e.getValue().asText());
             }

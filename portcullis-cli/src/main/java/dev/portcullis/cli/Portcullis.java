@@ -22,7 +22,8 @@ import java.util.Properties;
             "Stops password attacks on mail and login systems, and helps respond when one gets through.",
             ""
         },
-        subcommands = {ParseCommand.class, AnalyzeCommand.class, SimulateCommand.class,
+        subcommands = {ParseCommand.class, AnalyzeCommand.class, ServeCommand.class, LockdownCommand.class,
+            TokenCommand.class, SimulateCommand.class,
             CommandLine.HelpCommand.class})
 public final class Portcullis implements Runnable {
     @CommandLine.Spec
