@@ -46,7 +46,9 @@ abstract class StoreContractTest {
 
     @AfterEach
     void closeStore() throws Exception {
-        store.close();
+        if (store != null) {   // null when openFresh failed; its error is the one to report
+            store.close();
+        }
         cleanup();
     }
 
