@@ -17,6 +17,10 @@ import java.util.Optional;
  * <p>Two implementations behind one {@link #open(String)}: SQLite (a directory, file
  * {@code portcullis.db} inside it, WAL mode) and PostgreSQL (a {@code jdbc:postgresql:} URL). Both
  * are migrated with Flyway at open.
+ *
+ * <p>Times are kept to the millisecond. A {@code limit} must be 0 or more
+ * ({@link IllegalArgumentException} otherwise). A PostgreSQL URL's credentials (user-info,
+ * {@code password=}) are handed to the driver and never appear in {@link #describe()} or messages.
  */
 public interface Store extends AutoCloseable {
 
@@ -31,7 +35,11 @@ public interface Store extends AutoCloseable {
     /** Everything in force at {@code now}: records whose {@code until} is null or after now. */
     Snapshot load(Instant now);
 
-    /** Applies a batch of puts and removes in one transaction, in order. */
+    /**
+     * Applies a batch of puts and removes in one transaction, in order; if any change fails (a null
+     * key, a constraint), nothing of the batch remains. A null change, or a put without a record, is
+     * refused before anything is written.
+     */
     void apply(List<Change> changes);
 
     /** Deletes records whose {@code until} is at or before {@code now}; returns how many. */
@@ -42,6 +50,10 @@ public interface Store extends AutoCloseable {
     /** Inserts or replaces a detection by id. */
     void putDetection(DetectionRecord d);
 
+    /**
+     * Detections still relevant at {@code since}: those that ended at or after it, or have not ended
+     * ({@code end} null); the latest started first, at most {@code limit}.
+     */
     List<DetectionRecord> detections(Instant since, int limit);
 
     // --- audit trail (append-only: the schema refuses updates and deletes) ------------------
@@ -49,7 +61,7 @@ public interface Store extends AutoCloseable {
     /** Appends an entry; returns it with its id. */
     AuditEntry audit(AuditEntry e);
 
-    /** Newest first. */
+    /** Entries whose time is at or after {@code since}, newest first (by time, then id), at most {@code limit}. */
     List<AuditEntry> auditTrail(Instant since, int limit);
 
     // --- admin tokens (only a hash is ever stored) ------------------------------------------
