@@ -114,7 +114,8 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 default -> {
                     final String cmd = command;
                     boolean bySecret = policy.presentedSecret(r);
-                    async(ctx, keepAlive, () -> admin.wforce(cmd, post(r), bySecret ? "wforce" : admin.authenticate(
+                    Request checked = cmd.startsWith("get") ? r : post(r);
+                    async(ctx, keepAlive, () -> admin.wforce(cmd, checked, bySecret ? "wforce" : admin.authenticate(
                             new Request("POST", r.path(), r.query(), r.authorization(), r.apiKey(), r.body()))));
                     return null;
                 }
