@@ -54,6 +54,7 @@ public final class GateServer implements AutoCloseable {
     private final Metrics metrics;
     private final List<String> restoreProblems = new ArrayList<>();
     private final int restored;
+    private final Judgement judgement;
 
     private GateServer(GateConfig gateConfig, EngineConfig engineConfig, Store store, ServerConfig config, Clock clock)
             throws InterruptedException {
@@ -80,6 +81,12 @@ public final class GateServer implements AutoCloseable {
             throw new IllegalStateException("restoring the gate's state failed", e.getCause());
         }
         this.restored = state.size();
+        this.judgement = new Judgement(engineConfig, gate, loop, clock, gateConfig.judgeInterval());
+        loop.submit(() -> gate.judgeElsewhere(judgement::offer));
+        io.micrometer.core.instrument.Gauge.builder("portcullis_judgement_dropped_events", judgement, Judgement::dropped)
+                .description("events the background judgement could not keep up with").register(metrics.registry);
+        io.micrometer.core.instrument.Gauge.builder("portcullis_judgement_last_millis", judgement, Judgement::lastMillis)
+                .description("duration of the last full judgement").register(metrics.registry);
         group.next().scheduleAtFixedRate(() -> {
             try {
                 Instant t = clock.instant();
@@ -151,6 +158,9 @@ public final class GateServer implements AutoCloseable {
             channel.close().awaitUninterruptibly();
         }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        if (judgement != null) {
+            judgement.close();
+        }
         adminThread.shutdown();
         writer.close();
     }

@@ -65,6 +65,8 @@ public final class Gate {
     private final long windowSeconds;
     private Instant nextJudge = Instant.MIN;
     private final GateStats stats = new GateStats();
+    /** When set, the full judgement runs elsewhere on a copy of the events (see {@link #judgeElsewhere}). */
+    private java.util.function.Consumer<AuthEvent> tap;
 
     public Gate(GateConfig config, Engine engine, GateListener listener) {
         this.config = config;
@@ -190,7 +192,11 @@ public final class Gate {
             builder.failure(Reason.BAD_PASSWORD);
         }
         boolean familiarBefore = engine.isFamiliar(acc, src);
-        engine.record(builder.build());
+        AuthEvent event = builder.build();
+        engine.record(event);
+        if (tap != null) {
+            tap.accept(event);
+        }
         if (isAllowlisted(acc, src) || config.isInternal(src)) {
             return;
         }
@@ -269,11 +275,25 @@ public final class Gate {
      */
     public void tick(Instant now) {
         expire(now);
-        if (now.isBefore(nextJudge)) {
+        if (tap != null || now.isBefore(nextJudge)) {
             return;
         }
         nextJudge = now.plus(config.judgeInterval());
-        Findings f = engine.findings();
+        apply(engine.findings(), now);
+    }
+
+    /**
+     * Hands a copy of every reported event to {@code tap} (it must not block: queue, or drop and count)
+     * and stops judging inline: the full judgement, which takes time proportional to the tracked keys,
+     * runs on another thread over its own engine fed by the tap, and its {@link Findings} come back
+     * through {@link #apply}. The decision path then never waits for a judgement.
+     */
+    public void judgeElsewhere(java.util.function.Consumer<AuthEvent> tap) {
+        this.tap = tap;
+    }
+
+    /** Acts on a full judgement: campaign and subnet attacks are blocked, detections go to the listener. */
+    public void apply(Findings f, Instant now) {
         for (Detection d : f.attacks()) {
             Map<String, Integer> perPrefix = new HashMap<>();
             for (String src : d.sources()) {
