@@ -218,6 +218,9 @@ final class AdminApi {
         String net = text(b, "netmask");
         String login = text(b, "login");
         if (ip != null && net != null) throw new BadRequest("'ip' and 'netmask' are mutually exclusive");
+        if (login != null && (ip != null || net != null)) {
+            throw new BadRequest("entries for an address and a login together are not supported; give one of them");
+        }
         if (ip != null) return ip;
         if (net != null) return net;
         if (login != null) return login;
