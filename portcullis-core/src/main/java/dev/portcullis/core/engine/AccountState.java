@@ -13,8 +13,11 @@ final class AccountState {
     static final int FAILED_FROM = 4;
 
     final String account;
-    private String[] familiar;
-    private long[] familiarSince;
+    /** The familiar ring: slot 0 inline (most accounts have one address), slots 1.. in arrays grown 1 → 3 → 7. */
+    private String familiar0;
+    private long familiarSince0;
+    private String[] familiarMore;
+    private long[] familiarSinceMore;
     private int familiarSize;
     private int familiarNext;
     int failures;
@@ -42,15 +45,23 @@ final class AccountState {
     }
 
     private int indexOf(String source) {
-        if (source == null || familiar == null) {
+        if (source == null) {
             return -1;
         }
         for (int i = 0; i < familiarSize; i++) {
-            if (source.equals(familiar[i])) {
+            if (source.equals(i == 0 ? familiar0 : familiarMore[i - 1])) {
                 return i;
             }
         }
         return -1;
+    }
+
+    private int familiarCapacity() {
+        return 1 + (familiarMore == null ? 0 : familiarMore.length);
+    }
+
+    private long familiarSince(int i) {
+        return i == 0 ? familiarSince0 : familiarSinceMore[i - 1];
     }
 
     /** Records a success from {@code source} at {@code t}; a new address becomes familiar from then on. */
@@ -58,18 +69,23 @@ final class AccountState {
         if (source == null || isFamiliar(source)) {
             return;
         }
-        if (familiar == null) {
-            familiar = new String[2];
-            familiarSince = new long[2];
-        } else if (familiarSize == familiar.length && familiar.length < FAMILIAR) {
-            familiar = Arrays.copyOf(familiar, familiar.length * 2);
-            familiarSince = Arrays.copyOf(familiarSince, familiar.length);
+        int cap = familiarCapacity();
+        if (familiarSize == cap && cap < FAMILIAR) {
+            int more = Math.min(FAMILIAR, cap * 2) - 1;
+            familiarMore = familiarMore == null ? new String[more] : Arrays.copyOf(familiarMore, more);
+            familiarSinceMore = familiarSinceMore == null ? new long[more] : Arrays.copyOf(familiarSinceMore, more);
             familiarNext = familiarSize;
+            cap = familiarCapacity();
         }
-        familiar[familiarNext] = source;
-        familiarSince[familiarNext] = t;
-        familiarNext = (familiarNext + 1) % familiar.length;
-        familiarSize = Math.min(familiarSize + 1, familiar.length);
+        if (familiarNext == 0) {
+            familiar0 = source;
+            familiarSince0 = t;
+        } else {
+            familiarMore[familiarNext - 1] = source;
+            familiarSinceMore[familiarNext - 1] = t;
+        }
+        familiarNext = (familiarNext + 1) % cap;
+        familiarSize = Math.min(familiarSize + 1, cap);
     }
 
     /**
@@ -78,7 +94,7 @@ final class AccountState {
      */
     long newLoginTime(String source, long t) {
         int i = indexOf(source);
-        return i >= 0 && familiarSince[i] <= t ? familiarSince[i] : -1;
+        return i >= 0 && familiarSince(i) <= t ? familiarSince(i) : -1;
     }
 
     void failedFrom(String source) {

@@ -200,7 +200,7 @@ final class Judge {
             return false; // a user retrying their own account
         }
         for (int i = 0; i < s.successCount; i++) {
-            if (s.failedAccounts.contains(s.successAccounts[i])) {
+            if (s.failedAccounts.contains(s.successAccount(i))) {
                 return false; // failed, then got in to the same account: a typo
             }
         }
@@ -349,8 +349,8 @@ final class Judge {
             SourceState s = en.sources.get(e.getKey());
             if (s == null) continue;
             for (int i = 0; i < s.successCount; i++) {
-                Comp comp = compromised.computeIfAbsent(s.successAccounts[i], k -> new Comp());
-                long t = s.successTimes[i];
+                Comp comp = compromised.computeIfAbsent(s.successAccount(i), k -> new Comp());
+                long t = s.successTime(i);
                 if (t < comp.at) {
                     comp.at = t;
                     comp.attack = e.getValue();

@@ -29,9 +29,14 @@ final class SourceState {
     int ringSize;
     int ringNext;
     int bestWindowFailures;
-    /** First (account, time) successes, for compromise attribution once the address is judged. */
-    String[] successAccounts;
-    long[] successTimes;
+    /**
+     * First (account, time) successes, for compromise attribution once the address is judged: the
+     * first inline ({@link #onlyAccount}, {@link #firstSuccessTime}), the others in arrays allocated
+     * when a second account succeeds. Read through {@link #successAccount} and {@link #successTime}.
+     */
+    private String[] moreSuccessAccounts;
+    private long[] moreSuccessTimes;
+    private long firstSuccessTime;
     int successCount;
     /** Evidence: where this address first appears in the input. */
     String firstFile;
@@ -83,6 +88,14 @@ final class SourceState {
         return ring == null ? new long[0] : java.util.Arrays.copyOf(ring, ringSize);
     }
 
+    String successAccount(int i) {
+        return i == 0 ? onlyAccount : moreSuccessAccounts[i - 1];
+    }
+
+    long successTime(int i) {
+        return i == 0 ? firstSuccessTime : moreSuccessTimes[i - 1];
+    }
+
     void success(String account, long t, int maxKept) {
         successes++;
         if (onlyAccount == null) {
@@ -97,23 +110,30 @@ final class SourceState {
         if (account == null) {
             return;
         }
-        if (successAccounts == null) {
-            successAccounts = new String[2];
-            successTimes = new long[2];
-        }
         for (int i = 0; i < successCount; i++) {
-            if (successAccounts[i].equals(account)) {
+            if (successAccount(i).equals(account)) {
                 return; // first success per account is what matters
             }
         }
-        if (successCount < maxKept) {
-            if (successCount == successAccounts.length) {
-                successAccounts = Arrays.copyOf(successAccounts, Math.min(maxKept, successCount * 2));
-                successTimes = Arrays.copyOf(successTimes, successAccounts.length);
-            }
-            successAccounts[successCount] = account;
-            successTimes[successCount++] = t;
+        if (successCount >= maxKept) {
+            return;
         }
+        if (successCount == 0) {
+            firstSuccessTime = t; // account == onlyAccount: the first success that named an account
+        } else {
+            int k = successCount - 1;
+            if (moreSuccessAccounts == null) {
+                moreSuccessAccounts = new String[1];
+                moreSuccessTimes = new long[1];
+            } else if (k == moreSuccessAccounts.length) {
+                int n = Math.min(maxKept - 1, moreSuccessAccounts.length * 2 + 1);
+                moreSuccessAccounts = Arrays.copyOf(moreSuccessAccounts, n);
+                moreSuccessTimes = Arrays.copyOf(moreSuccessTimes, n);
+            }
+            moreSuccessAccounts[k] = account;
+            moreSuccessTimes[k] = t;
+        }
+        successCount++;
     }
 
     int succeededAccountCount() {
