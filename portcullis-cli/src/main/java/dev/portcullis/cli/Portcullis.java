@@ -22,7 +22,7 @@ import java.util.Properties;
             "Stops password attacks on mail and login systems, and helps respond when one gets through.",
             ""
         },
-        subcommands = {ParseCommand.class, AnalyzeCommand.class, SimulateCommand.class,
+        subcommands = {ParseCommand.class, AnalyzeCommand.class, SimulateCommand.class, PasswordsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Portcullis implements Runnable {
     @CommandLine.Spec
