@@ -12,7 +12,7 @@ import java.util.Set;
  * banned terms found in it (longest first, no overlaps) count one point each, whatever their length;
  * years (1950–2039) count one point; the remaining characters count one point each, except separators
  * (space - _ . ,), which count nothing, and a run of one repeated character or of consecutive digits
- * (1234), which counts once. A password below the policy's {@code min_points} is predictable: it is
+ * (1234), which counts once; a term or year repeated counts once. A password below the policy's {@code min_points} is predictable: it is
  * mostly words a guesser tries first. Which kinds of term were found says why.
  *
  * <p>Immutable, thread-safe. Per check it allocates a few small arrays, zeroed before returning.
@@ -131,11 +131,13 @@ final class BannedTerms {
         int points = 0;
         Set<Kind> kinds = EnumSet.noneOf(Kind.class);
         try {
-            // years first, on the unfolded digits (folding turns 2024 into "2o2a")
+            // years first, on the unfolded digits (folding turns 2024 into "2o2a"); a repeated year or
+            // term counts once: repeating a guessable chunk adds little
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (int i = 0; i + 4 <= n; i++) {
                 if (isYear(lower, i) && !any(used, i, 4)) {
                     mark(used, i, 4);
-                    points++;
+                    points += seen.add(new String(lower, i, 4)) ? 1 : 0;
                     kinds.add(Kind.YEAR);
                     i += 3;
                 }
@@ -145,7 +147,7 @@ final class BannedTerms {
                 for (int i = 0; i + w.length <= n; i++) {
                     if (!any(used, i, w.length) && regionEquals(f, i, w)) {
                         mark(used, i, w.length);
-                        points++;
+                        points += seen.add(t.folded()) ? 1 : 0;
                         kinds.add(t.kind());
                         i += w.length - 1;
                     }
