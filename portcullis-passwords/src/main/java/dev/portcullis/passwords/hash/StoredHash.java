@@ -255,7 +255,7 @@ public final class StoredHash {
                 default: return false;
             }
         }
-        if (m < 8 || m > 1024 * 1024 || t < 1 || t > 100 || par < 1 || par > 64) {
+        if (m < 8 || m > 256 * 1024 || t < 1 || t > 100 || par < 1 || par > 64) {
             return false; // refuse absurd costs from an untrusted file
         }
         Base64.Decoder b64 = Base64.getDecoder();
