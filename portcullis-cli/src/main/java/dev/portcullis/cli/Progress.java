@@ -5,17 +5,19 @@ import dev.portcullis.ingest.Ingest;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.LongSupplier;
 
 /**
  * A progress bar on standard error, only when standard error is a terminal (never in pipes, files or
- * CI logs): bytes read of the inputs' total, redrawn four times a second by a daemon thread.
+ * CI logs): bytes read of the inputs' total (or items done of a count), redrawn four times a second by
+ * a daemon thread.
  */
 final class Progress implements AutoCloseable {
     private final Thread thread;
     private final PrintWriter err;
     private volatile boolean done;
 
-    private Progress(Ingest ingest, long total, PrintWriter err) {
+    private Progress(LongSupplier doneSoFar, long total, boolean bytes, PrintWriter err) {
         this.err = err;
         long start = System.nanoTime();
         this.thread = new Thread(() -> {
@@ -25,13 +27,18 @@ final class Progress implements AutoCloseable {
                 } catch (InterruptedException e) {
                     return;
                 }
-                long read = ingest.bytesRead();
+                long read = doneSoFar.getAsLong();
                 double f = total > 0 ? Math.min(1.0, (double) read / total) : 0;
                 int width = 30;
                 int filled = (int) (f * width);
                 double secs = (System.nanoTime() - start) / 1e9;
-                err.printf("\r[%s%s] %3.0f%%  %,.0f MB  %,.0f MB/s ", "#".repeat(filled), " ".repeat(width - filled),
-                        f * 100, read / 1e6, read / 1e6 / Math.max(secs, 1e-3));
+                if (bytes) {
+                    err.printf("\r[%s%s] %3.0f%%  %,.0f MB  %,.0f MB/s ", "#".repeat(filled), " ".repeat(width - filled),
+                            f * 100, read / 1e6, read / 1e6 / Math.max(secs, 1e-3));
+                } else {
+                    err.printf("\r[%s%s] %3.0f%%  %,d of %,d  %,.0f/s ", "#".repeat(filled), " ".repeat(width - filled),
+                            f * 100, read, total, read / Math.max(secs, 1e-3));
+                }
                 err.flush();
             }
         }, "portcullis-progress");
@@ -40,7 +47,12 @@ final class Progress implements AutoCloseable {
 
     /** Starts a bar when stderr is a terminal; otherwise returns a no-op. */
     static Progress start(Ingest ingest, long totalBytes, PrintWriter err) {
-        Progress p = new Progress(ingest, totalBytes, err);
+        return start(ingest::bytesRead, totalBytes, true, err);
+    }
+
+    /** A bar over any counter: bytes ({@code bytes} true, shown in MB) or items of {@code total}. */
+    static Progress start(LongSupplier doneSoFar, long total, boolean bytes, PrintWriter err) {
+        Progress p = new Progress(doneSoFar, total, bytes, err);
         if (stderrIsTerminal()) {
             p.thread.start();
         }
