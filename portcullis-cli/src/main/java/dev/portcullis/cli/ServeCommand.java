@@ -1,5 +1,7 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.passwords.check.PasswordCheck;
+import dev.portcullis.passwords.check.PasswordPolicy;
 import dev.portcullis.server.GateServer;
 import dev.portcullis.server.ServerConfig;
 import dev.portcullis.server.Tokens;
@@ -35,6 +37,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Where to listen (default 127.0.0.1:8080).")
     String listen;
 
+    @Option(names = "--corpus", paramLabel = "INDEX",
+            description = "Breached-password index ('portcullis passwords index') for POST /api/passwords/check.")
+    Path corpus;
+
     @Mixin
     StoreOptions store = new StoreOptions();
 
@@ -54,7 +60,11 @@ final class ServeCommand implements Callable<Integer> {
         GateServer server;
         try {
             firstToken(st, store.directory(s), err);
-            server = GateServer.start(s.gate(), s.detection(), st, sc, Clock.systemUTC());
+            PasswordPolicy.Builder pp = PasswordPolicy.builder();
+            if (corpus != null) {
+                pp.corpus(corpus);
+            }
+            server = GateServer.start(s.gate(), s.detection(), st, sc, Clock.systemUTC(), new PasswordCheck(pp.build()));
         } catch (RuntimeException e) {
             st.close();
             throw new UsageException(e.getMessage());

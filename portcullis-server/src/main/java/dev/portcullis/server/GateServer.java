@@ -5,6 +5,8 @@ import dev.portcullis.core.engine.EngineConfig;
 import dev.portcullis.core.gate.Gate;
 import dev.portcullis.core.gate.GateConfig;
 import dev.portcullis.core.gate.GateRecord;
+import dev.portcullis.passwords.check.PasswordCheck;
+import dev.portcullis.passwords.check.PasswordPolicy;
 import dev.portcullis.store.Store;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -56,8 +58,8 @@ public final class GateServer implements AutoCloseable {
     private final int restored;
     private final Judgement judgement;
 
-    private GateServer(GateConfig gateConfig, EngineConfig engineConfig, Store store, ServerConfig config, Clock clock)
-            throws InterruptedException {
+    private GateServer(GateConfig gateConfig, EngineConfig engineConfig, Store store, ServerConfig config, Clock clock,
+                       PasswordCheck passwords) throws InterruptedException {
         this.store = store;
         boolean epoll = Epoll.isAvailable();
         this.group = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
@@ -101,7 +103,7 @@ public final class GateServer implements AutoCloseable {
         }, 1, 1, TimeUnit.SECONDS);
         PolicyApi policy = new PolicyApi(gate, clock, config);
         AdminApi admin = new AdminApi(gate, loop, store, clock);
-        HttpHandler handler = new HttpHandler(policy, admin, adminThread, metrics, config,
+        HttpHandler handler = new HttpHandler(policy, admin, new PasswordApi(passwords), adminThread, metrics, config,
                 () -> writer.lastError() == null ? null : "the store is not accepting writes: " + writer.lastError());
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         ServerBootstrap b = new ServerBootstrap().group(group).channel(channelType)
@@ -126,8 +128,14 @@ public final class GateServer implements AutoCloseable {
 
     /** Starts the server; the store stays owned by the caller. */
     public static GateServer start(GateConfig gate, EngineConfig engine, Store store, ServerConfig config, Clock clock) {
+        return start(gate, engine, store, config, clock, new PasswordCheck(PasswordPolicy.defaults()));
+    }
+
+    /** As above, with the password check {@code POST /api/passwords/check} answers with. */
+    public static GateServer start(GateConfig gate, EngineConfig engine, Store store, ServerConfig config, Clock clock,
+                                   PasswordCheck passwords) {
         try {
-            return new GateServer(gate, engine, store, config, clock);
+            return new GateServer(gate, engine, store, config, clock, passwords);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting", e);

@@ -38,6 +38,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Metrics metrics;
     private final ServerConfig config;
     private final Readiness readiness;
+    private final PasswordApi passwords;
 
     /** What /readyz reports. */
     interface Readiness {
@@ -45,8 +46,9 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         String notReady();
     }
 
-    HttpHandler(PolicyApi policy, AdminApi admin, ExecutorService adminThread, Metrics metrics, ServerConfig config,
-                Readiness readiness) {
+    HttpHandler(PolicyApi policy, AdminApi admin, PasswordApi passwords, ExecutorService adminThread, Metrics metrics,
+                ServerConfig config, Readiness readiness) {
+        this.passwords = passwords;
         this.policy = policy;
         this.admin = admin;
         this.adminThread = adminThread;
@@ -137,6 +139,17 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 String why = readiness.notReady();
                 return why == null ? Reply.raw(200, "{\"status\":\"ready\"}")
                         : Reply.json(503, Json.object().put("status", "not ready").put("reason", why));
+            }
+            case "/api/passwords/check" -> {
+                // a self-service password page may use the policy secret; otherwise any admin-API token
+                boolean bySecret = policy.presentedSecret(r);
+                async(ctx, keepAlive, () -> {
+                    if (!bySecret) {
+                        admin.authenticate(new Request("GET", r.path(), r.query(), r.authorization(), null, null));
+                    }
+                    return passwords.check(r);
+                });
+                return null;
             }
             case "/metrics" -> {
                 async(ctx, keepAlive, () -> Reply.text(metrics.scrape()));

@@ -210,6 +210,22 @@ class GateServerTest {
     }
 
     @Test
+    void passwordCheckAnswersInWordsAndNeverEchoesThePassword() throws Exception {
+        Res weak = send("POST", "/api/passwords/check", "{\"password\":\"Summer2026!\",\"account\":\"alice\"}",
+                "Authorization", "Bearer " + reader);
+        assertThat(weak.status()).isEqualTo(200);
+        assertThat(weak.json().get("accepted").asBoolean()).isFalse();
+        assertThat(weak.body()).doesNotContain("Summer2026!");
+        Res strong = send("POST", "/api/passwords/check", "{\"password\":\"violet tractor mumbles under nine lanterns\"}",
+                "X-API-Key", SECRET);
+        assertThat(strong.json().get("accepted").asBoolean()).as(strong.body()).isTrue();
+        assertThat(send("POST", "/api/passwords/check", "{\"password\":\"x\"}").status()).isEqualTo(401);
+        assertThat(send("POST", "/api/passwords/check", "{\"password\":1}", "X-API-Key", SECRET).status()).isEqualTo(400);
+        assertThat(send("POST", "/api/passwords/check", "{}", "X-API-Key", SECRET).json().get("reason").asText())
+                .contains("'password' is missing");
+    }
+
+    @Test
     void genericApiMetricsHealthAndReadiness() throws Exception {
         Res d = send("POST", "/api/v1/login/decide", login("carol", "198.51.100.8"), "X-API-Key", SECRET);
         assertThat(d.json().get("decision").asText()).isEqualTo("allow");
