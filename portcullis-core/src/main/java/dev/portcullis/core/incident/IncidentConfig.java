@@ -15,8 +15,10 @@ import java.util.TreeSet;
  * @param hold                        how a compromised account is held until its password is reset
  * @param dpoContact                  the data protection officer or contact point, for the Article 33(3) record
  * @param dataCategories              categories of personal data in a mailbox, for the Article 33(3) record
+ * @param blockHours                  how long the attacker's addresses are blocked (0: not blocked by the incident)
  */
-public record IncidentConfig(int lockdownSuggestionThreshold, Hold hold, String dpoContact, List<String> dataCategories) {
+public record IncidentConfig(int lockdownSuggestionThreshold, Hold hold, String dpoContact, List<String> dataCategories,
+                             int blockHours) {
 
     /**
      * {@code ALL}: every login outside the internal networks is refused (the gate never refuses the
@@ -32,9 +34,10 @@ public record IncidentConfig(int lockdownSuggestionThreshold, Hold hold, String 
     }
 
     public static final IncidentConfig DEFAULTS = new IncidentConfig(10, Hold.ALL, "",
-            List.of("e-mail content and attachments", "contact details (address books)", "calendar entries"));
+            List.of("e-mail content and attachments", "contact details (address books)", "calendar entries"), 24);
 
-    public static final Set<String> KEYS = Set.of("lockdown_suggestion_threshold", "hold", "dpo_contact", "data_categories");
+    public static final Set<String> KEYS = Set.of("lockdown_suggestion_threshold", "hold", "dpo_contact", "data_categories",
+            "block_hours");
 
     public IncidentConfig {
         if (lockdownSuggestionThreshold < 1 || lockdownSuggestionThreshold > 1_000_000) {
@@ -43,6 +46,9 @@ public record IncidentConfig(int lockdownSuggestionThreshold, Hold hold, String 
         }
         if (hold == null) {
             throw new IllegalArgumentException("incidents.hold is missing (all, unfamiliar or none)");
+        }
+        if (blockHours < 0 || blockHours > 8760) {
+            throw new IllegalArgumentException("incidents.block_hours = " + blockHours + " is out of range 0..8760");
         }
         dpoContact = dpoContact == null ? "" : dpoContact.strip();
         dataCategories = List.copyOf(dataCategories);
@@ -56,15 +62,8 @@ public record IncidentConfig(int lockdownSuggestionThreshold, Hold hold, String 
                 errors.add("unknown key 'incidents." + k + "' (known: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
             }
         }
-        int threshold = DEFAULTS.lockdownSuggestionThreshold;
-        Object t = values.get("lockdown_suggestion_threshold");
-        if (t != null) {
-            try {
-                threshold = Integer.parseInt(String.valueOf(t).strip());
-            } catch (NumberFormatException e) {
-                errors.add("incidents.lockdown_suggestion_threshold = '" + t + "' is not a whole number");
-            }
-        }
+        int threshold = integer(values, "lockdown_suggestion_threshold", DEFAULTS.lockdownSuggestionThreshold, errors);
+        int blockHours = integer(values, "block_hours", DEFAULTS.blockHours, errors);
         Hold hold = DEFAULTS.hold;
         Object h = values.get("hold");
         if (h != null) {
@@ -85,6 +84,19 @@ public record IncidentConfig(int lockdownSuggestionThreshold, Hold hold, String 
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("invalid incidents config: " + String.join("; ", errors));
         }
-        return new IncidentConfig(threshold, hold, dpo == null ? "" : String.valueOf(dpo), categories);
+        return new IncidentConfig(threshold, hold, dpo == null ? "" : String.valueOf(dpo), categories, blockHours);
+    }
+
+    private static int integer(Map<String, ?> values, String key, int fallback, List<String> errors) {
+        Object v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(String.valueOf(v).strip());
+        } catch (NumberFormatException e) {
+            errors.add("incidents." + key + " = '" + v + "' is not a whole number");
+            return fallback;
+        }
     }
 }

@@ -136,7 +136,7 @@ public final class Incidents {
         Incident next = new Incident(base.id(), campaignKey, base.kind(), Incident.Status.OPEN, base.opened(),
                 base.becameAware(), base.awareBy(), null, List.copyOf(sources), accounts, notes);
         List<Containment> actions = new ArrayList<>();
-        if (!newSources.isEmpty()) {
+        if (!newSources.isEmpty() && config.blockHours() > 0) {
             actions.add(new Containment.BlockSources(newSources));
         }
         if (config.hold() != IncidentConfig.Hold.NONE) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class IncidentsTest {
     static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
-    final Incidents policy = new Incidents(new IncidentConfig(3, IncidentConfig.Hold.ALL, "", List.of()));
+    final Incidents policy = new Incidents(new IncidentConfig(3, IncidentConfig.Hold.ALL, "", List.of(), 24));
 
     static Detection spray(List<String> sources, String... compromised) {
         return new Detection("d", AttackKind.DISTRIBUTED_SPRAY, T0.minusSeconds(7200), T0, sources, 900, 1500,
