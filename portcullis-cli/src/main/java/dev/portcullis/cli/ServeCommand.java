@@ -29,7 +29,7 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML config (sections detection, gate, server, store).")
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML config (sections detection, gate, server, store, incidents, notify).")
     Path config;
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Where to listen (default 127.0.0.1:8080).")
@@ -54,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
         GateServer server;
         try {
             firstToken(st, store.directory(s), err);
-            server = GateServer.start(s.gate(), s.detection(), st, sc, Clock.systemUTC());
+            server = GateServer.start(s.gate(), s.detection(), st, sc, Clock.systemUTC(), s.incidents(), s.notifications());
         } catch (RuntimeException e) {
             st.close();
             throw new UsageException(e.getMessage());

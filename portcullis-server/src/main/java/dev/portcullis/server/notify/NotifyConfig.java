@@ -105,8 +105,10 @@ public record NotifyConfig(String smtpHost, int smtpPort, Starttls starttls, Str
         Starttls tls = d.starttls;
         String t = str(values, "smtp.starttls");
         if (t != null) {
+            // YAML 1.1 reads an unquoted off/on as a boolean: take false as off and true as required
+            String v = t.equalsIgnoreCase("false") ? "OFF" : t.equalsIgnoreCase("true") ? "REQUIRED" : t.toUpperCase(Locale.ROOT);
             try {
-                tls = Starttls.valueOf(t.toUpperCase(Locale.ROOT));
+                tls = Starttls.valueOf(v);
             } catch (IllegalArgumentException e) {
                 errors.add("notify.smtp.starttls = '" + t + "' is not one of required, optional, off");
             }
