@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import dev.portcullis.store.Store;
 import java.io.IOException;
+import java.time.Instant;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -57,14 +59,31 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    @Option(names = "--record", description = "Open incidents in the store (--data) for the compromised accounts found,"
+            + " with holds and blocks the gate restores when it starts.")
+    boolean record;
+
+    @Option(names = "--notify", description = "With --record: e-mail the owners and the security team and call the"
+            + " webhook now, per the config's notify: section (without it nothing is queued).")
+    boolean notify;
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Ingest ingest;
         List<Input> inputs;
         EngineConfig detection;
+        ConfigFile.Settings settings;
         try {
-            detection = ConfigFile.detection(config);
+            if (notify && !record) throw new UsageException("--notify needs --record");
+            settings = ConfigFile.load(config);
+            if (notify && !settings.notifications().mail() && !settings.notifications().webhook()) {
+                throw new UsageException("--notify needs a 'notify:' section in --config with smtp.host, dry_run or webhook.url");
+            }
+            detection = settings.detection();
             ingest = input.ingest();
             inputs = ingest.inTimeOrder(input.inputs(root.stdin));
         } catch (UsageException e) {
@@ -99,6 +118,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         } else {
             spec.commandLine().getOut().print(report);
             spec.commandLine().getOut().flush();
+        }
+        if (record) {
+            try (Store st = store.open(settings)) {
+                IncidentRecording.report(IncidentRecording.record(findings, settings, st, notify, Instant.now()), st, err);
+            } catch (UsageException e) {
+                err.println("portcullis: " + e.getMessage());
+                return 2;
+            }
         }
         if (errors > 0) {
             return 2;

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.portcullis.core.engine.EngineConfig;
 import dev.portcullis.core.gate.GateConfig;
+import dev.portcullis.core.incident.IncidentConfig;
 import dev.portcullis.server.ServerConfig;
+import dev.portcullis.server.notify.NotifyConfig;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,7 +17,8 @@ import java.util.Map;
 
 /**
  * The YAML config file: sections {@code detection:} (EngineConfig keys), {@code gate:} (GateConfig),
- * {@code server:} (ServerConfig) and {@code store:} ({@code url}), keys nested or dotted. Unknown sections are errors too: a typo must
+ * {@code server:} (ServerConfig), {@code store:} ({@code url}), {@code incidents:} (IncidentConfig) and
+ * {@code notify:} (NotifyConfig; secrets by environment variable name), keys nested or dotted. Unknown sections are errors too: a typo must
  * not silently leave a security threshold at its default.
  */
 final class ConfigFile {
@@ -23,11 +26,14 @@ final class ConfigFile {
     }
 
     /** Everything a config file sets; sections left out keep their defaults. */
-    record Settings(EngineConfig detection, GateConfig gate, ServerConfig server, String storeUrl) {
-        static final Settings DEFAULTS = new Settings(EngineConfig.DEFAULTS, GateConfig.DEFAULTS, ServerConfig.DEFAULTS, null);
+    record Settings(EngineConfig detection, GateConfig gate, ServerConfig server, String storeUrl,
+                    IncidentConfig incidents, NotifyConfig notifications) {
+        static final Settings DEFAULTS = new Settings(EngineConfig.DEFAULTS, GateConfig.DEFAULTS, ServerConfig.DEFAULTS, null,
+                IncidentConfig.DEFAULTS, NotifyConfig.DISABLED);
     }
 
-    private static final java.util.Set<String> SECTIONS = java.util.Set.of("detection", "gate", "server", "store");
+    private static final java.util.Set<String> SECTIONS = java.util.Set.of("detection", "gate", "server", "store",
+            "incidents", "notify");
 
     static EngineConfig detection(Path file) throws UsageException {
         return load(file).detection();
@@ -69,7 +75,10 @@ final class ConfigFile {
                     throw new UsageException(file + ": unknown key 'store." + k + "' (known: store.url)");
                 }
             }
-            return new Settings(detection, gate, server, store.containsKey("url") ? String.valueOf(store.get("url")) : null);
+            IncidentConfig incidents = IncidentConfig.fromMap(section(file, root, "incidents"));
+            NotifyConfig notify = NotifyConfig.fromMap(section(file, root, "notify"), System::getenv);
+            return new Settings(detection, gate, server, store.containsKey("url") ? String.valueOf(store.get("url")) : null,
+                    incidents, notify);
         } catch (IllegalArgumentException e) {
             throw new UsageException(file + ": " + e.getMessage());
         }

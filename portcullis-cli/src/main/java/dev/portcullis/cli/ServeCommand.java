@@ -31,7 +31,7 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML config (sections detection, gate, server, store).")
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML config (sections detection, gate, server, store, incidents, notify).")
     Path config;
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Where to listen (default 127.0.0.1:8080).")
@@ -64,7 +64,8 @@ final class ServeCommand implements Callable<Integer> {
             if (corpus != null) {
                 pp.corpus(corpus);
             }
-            server = GateServer.start(s.gate(), s.detection(), st, sc, Clock.systemUTC(), new PasswordCheck(pp.build()));
+            server = GateServer.start(s.gate(), s.detection(), st, sc, Clock.systemUTC(), s.incidents(), s.notifications(),
+                    new PasswordCheck(pp.build()));
         } catch (RuntimeException e) {
             st.close();
             throw new UsageException(e.getMessage());

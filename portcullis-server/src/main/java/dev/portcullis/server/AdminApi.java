@@ -39,12 +39,14 @@ final class AdminApi {
     private final ExecutorService loop;
     private final Store store;
     private final Clock clock;
+    private final IncidentApi incidents;
 
-    AdminApi(Gate gate, ExecutorService loop, Store store, Clock clock) {
+    AdminApi(Gate gate, ExecutorService loop, Store store, Clock clock, IncidentApi incidents) {
         this.gate = gate;
         this.loop = loop;
         this.store = store;
         this.clock = clock;
+        this.incidents = incidents;
     }
 
     /** Who is calling, or a 401/403. Read-only tokens may only GET. */
@@ -132,6 +134,9 @@ final class AdminApi {
                 return Reply.json(a);
             }
             default:
+                if (incidents != null && (path.equals(IncidentApi.PREFIX) || path.startsWith(IncidentApi.PREFIX + "/"))) {
+                    return incidents.handle(r, actor, now);
+                }
                 throw new BadRequest(404, "no such endpoint: " + m + " " + Untrusted.text(path));
         }
     }

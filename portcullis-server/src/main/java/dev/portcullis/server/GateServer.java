@@ -7,6 +7,9 @@ import dev.portcullis.core.gate.GateConfig;
 import dev.portcullis.core.gate.GateRecord;
 import dev.portcullis.passwords.check.PasswordCheck;
 import dev.portcullis.passwords.check.PasswordPolicy;
+import dev.portcullis.core.incident.IncidentConfig;
+import dev.portcullis.server.notify.Notifier;
+import dev.portcullis.server.notify.NotifyConfig;
 import dev.portcullis.store.Store;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -31,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -41,6 +45,10 @@ import org.slf4j.LoggerFactory;
  * store), an admin thread serves the admin API and writes acknowledged changes to the store, a writer
  * thread persists the gate's own changes behind it. At start the state in force is restored from the
  * store before the port opens.
+ *
+ * <p>Compromise detections go from the gate's judgement to the {@link Responder} on the admin thread
+ * ({@link IncidentHook}); notifications are sent by a thread of their own ({@code portcullis-notifier}),
+ * so a slow mail server delays neither decisions nor the admin API.
  *
  * <p>Tests start it on port 0 with a fake clock; {@link #port()} says where it listens.
  */
@@ -57,9 +65,12 @@ public final class GateServer implements AutoCloseable {
     private final List<String> restoreProblems = new ArrayList<>();
     private final int restored;
     private final Judgement judgement;
+    private final Responder responder;
+    private final ScheduledExecutorService notifyThread;
 
     private GateServer(GateConfig gateConfig, EngineConfig engineConfig, Store store, ServerConfig config, Clock clock,
-                       PasswordCheck passwords) throws InterruptedException {
+                       IncidentConfig incidentConfig, NotifyConfig notifyConfig, PasswordCheck passwords)
+            throws InterruptedException {
         this.store = store;
         boolean epoll = Epoll.isAvailable();
         this.group = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
@@ -69,7 +80,20 @@ public final class GateServer implements AutoCloseable {
             return t;
         });
         this.writer = new StoreWriter(store, clock, config.flushMillis());
-        this.gate = new Gate(gateConfig, new Engine(engineConfig), writer);
+        Notifier notifier = notifyConfig.mail() || notifyConfig.webhook()
+                ? Notifier.create(store, notifyConfig, incidentConfig) : null;
+        this.responder = new Responder(store, incidentConfig, notifier, new Responder.Enforcer() {
+            @Override
+            public void put(GateRecord r) {
+                onLoop(() -> gate.put(r, false));
+            }
+
+            @Override
+            public void remove(Class<? extends GateRecord> type, String key) {
+                onLoop(() -> gate.remove(type, key));
+            }
+        });
+        this.gate = new Gate(gateConfig, new Engine(engineConfig), new IncidentHook(writer, adminThread, responder, clock));
         this.metrics = new Metrics(gate.stats());
         Instant now = clock.instant();
         List<GateRecord> state = Records.fromStore(store.load(now), restoreProblems);
@@ -89,6 +113,21 @@ public final class GateServer implements AutoCloseable {
                 .description("events the background judgement could not keep up with").register(metrics.registry);
         io.micrometer.core.instrument.Gauge.builder("portcullis_judgement_last_millis", judgement, Judgement::lastMillis)
                 .description("duration of the last full judgement").register(metrics.registry);
+        responder.resume(now);
+        this.notifyThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "portcullis-notifier");
+            t.setDaemon(true);
+            return t;
+        });
+        if (notifier != null) {
+            notifyThread.scheduleWithFixedDelay(() -> {
+                try {
+                    notifier.tick(clock.instant());
+                } catch (RuntimeException e) {
+                    log.error("sending notifications failed (will try again)", e);
+                }
+            }, 1, 5, TimeUnit.SECONDS);
+        }
         group.next().scheduleAtFixedRate(() -> {
             try {
                 Instant t = clock.instant();
@@ -102,7 +141,7 @@ public final class GateServer implements AutoCloseable {
             }
         }, 1, 1, TimeUnit.SECONDS);
         PolicyApi policy = new PolicyApi(gate, clock, config);
-        AdminApi admin = new AdminApi(gate, loop, store, clock);
+        AdminApi admin = new AdminApi(gate, loop, store, clock, new IncidentApi(responder, store));
         HttpHandler handler = new HttpHandler(policy, admin, new PasswordApi(passwords), adminThread, metrics, config,
                 () -> writer.lastError() == null ? null : "the store is not accepting writes: " + writer.lastError());
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -126,16 +165,22 @@ public final class GateServer implements AutoCloseable {
         }
     }
 
-    /** Starts the server; the store stays owned by the caller. */
+    /** Starts the server with the default incident policy and no notifications; the store stays owned by the caller. */
     public static GateServer start(GateConfig gate, EngineConfig engine, Store store, ServerConfig config, Clock clock) {
-        return start(gate, engine, store, config, clock, new PasswordCheck(PasswordPolicy.defaults()));
+        return start(gate, engine, store, config, clock, IncidentConfig.DEFAULTS, NotifyConfig.DISABLED);
+    }
+
+    /** Starts the server: compromise detections open incidents per {@code incidents}, told per {@code notify}. */
+    public static GateServer start(GateConfig gate, EngineConfig engine, Store store, ServerConfig config, Clock clock,
+                                   IncidentConfig incidents, NotifyConfig notify) {
+        return start(gate, engine, store, config, clock, incidents, notify, new PasswordCheck(PasswordPolicy.defaults()));
     }
 
     /** As above, with the password check {@code POST /api/passwords/check} answers with. */
     public static GateServer start(GateConfig gate, EngineConfig engine, Store store, ServerConfig config, Clock clock,
-                                   PasswordCheck passwords) {
+                                   IncidentConfig incidents, NotifyConfig notify, PasswordCheck passwords) {
         try {
-            return new GateServer(gate, engine, store, config, clock, passwords);
+            return new GateServer(gate, engine, store, config, clock, incidents, notify, passwords);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting", e);
@@ -170,7 +215,26 @@ public final class GateServer implements AutoCloseable {
             judgement.close();
         }
         adminThread.shutdown();
+        if (notifyThread != null) {
+            notifyThread.shutdown();
+        }
         writer.close();
+    }
+
+    /** The incident responder (tests, and the CLI's view of what the server does). */
+    public Responder responder() {
+        return responder;
+    }
+
+    private void onLoop(Runnable r) {
+        try {
+            group.next().submit(r).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the gate refused a change", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** Refuses oversized bodies with a 413 and a JSON reason (Netty's default answers without a body). */

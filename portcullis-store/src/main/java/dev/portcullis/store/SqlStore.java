@@ -4,6 +4,7 @@ import static dev.portcullis.store.StateTable.instant;
 import static dev.portcullis.store.StateTable.ms;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.portcullis.core.incident.Incident;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -170,12 +171,16 @@ final class SqlStore implements Store {
 
     @Override
     public AuditEntry audit(AuditEntry e) {
-        long id = run("audit", () -> jdbi.withHandle(h -> h.createQuery("""
+        long id = run("audit", () -> jdbi.withHandle(h -> insertAudit(h, e)));
+        return new AuditEntry(id, e.time(), e.actor(), e.action(), e.target(), e.detail());
+    }
+
+    private static long insertAudit(Handle h, AuditEntry e) {
+        return h.createQuery("""
                 INSERT INTO audit (time_ms, actor, action, target, detail)
                 VALUES (:time, :actor, :action, :target, :detail) RETURNING id""")
                 .bind("time", ms(e.time())).bind("actor", e.actor()).bind("action", e.action())
-                .bind("target", e.target()).bind("detail", e.detail()).mapTo(Long.class).one()));
-        return new AuditEntry(id, e.time(), e.actor(), e.action(), e.target(), e.detail());
+                .bind("target", e.target()).bind("detail", e.detail()).mapTo(Long.class).one();
     }
 
     @Override
@@ -220,6 +225,71 @@ final class SqlStore implements Store {
     public boolean removeToken(String name) {
         return run("removeToken", () -> jdbi.withHandle(h -> h.createUpdate("DELETE FROM tokens WHERE name = :name")
                 .bind("name", name).execute() > 0));
+    }
+
+    // --- incidents and deliveries (SQL in IncidentSql) ----------------------------------------
+
+    @Override
+    public void saveIncident(Incident incident, AuditEntry audit) {
+        Objects.requireNonNull(incident, "incident");
+        run("saveIncident(" + incident.id() + ")", () -> jdbi.inTransaction(h -> {
+            IncidentSql.save(h, incident);
+            if (audit != null) {
+                insertAudit(h, audit);
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public Optional<Incident> incident(String id) {
+        return run("incident", () -> jdbi.inTransaction(h -> IncidentSql.byId(h, id)));
+    }
+
+    @Override
+    public List<Incident> incidents(boolean openOnly, int limit) {
+        checkLimit(limit);
+        return run("incidents", () -> jdbi.inTransaction(h -> IncidentSql.list(h, openOnly, limit)));
+    }
+
+    @Override
+    public Optional<Incident> latestIncident(String campaignKey) {
+        return run("latestIncident", () -> jdbi.inTransaction(h -> IncidentSql.latest(h, campaignKey)));
+    }
+
+    @Override
+    public List<String> accountsInOpenIncidents() {
+        return run("accountsInOpenIncidents", () -> jdbi.withHandle(IncidentSql::accountsInOpen));
+    }
+
+    @Override
+    public boolean addDelivery(DeliveryRecord d) {
+        Objects.requireNonNull(d, "delivery");
+        return run("addDelivery(" + d.key() + ")", () -> jdbi.withHandle(h -> IncidentSql.addDelivery(h, d)));
+    }
+
+    @Override
+    public boolean moveDelivery(DeliveryRecord next, DeliveryRecord.State from) {
+        Objects.requireNonNull(next, "delivery");
+        return run("moveDelivery(" + next.key() + ")", () -> jdbi.withHandle(h -> IncidentSql.moveDelivery(h, next, from)));
+    }
+
+    @Override
+    public List<DeliveryRecord> deliveriesDue(Instant now, int limit) {
+        Objects.requireNonNull(now, "now");
+        checkLimit(limit);
+        return run("deliveriesDue", () -> jdbi.withHandle(h -> IncidentSql.due(h, now, limit)));
+    }
+
+    @Override
+    public List<DeliveryRecord> deliveries(String incidentId) {
+        return run("deliveries", () -> jdbi.withHandle(h -> IncidentSql.of(h, incidentId)));
+    }
+
+    @Override
+    public int markInterruptedDeliveries(Instant now) {
+        Objects.requireNonNull(now, "now");
+        return run("markInterruptedDeliveries", () -> jdbi.withHandle(h -> IncidentSql.interrupted(h, now)));
     }
 
     @Override

@@ -1,12 +1,13 @@
 package dev.portcullis.store;
 
+import dev.portcullis.core.incident.Incident;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Persistence of the gate's state (blocks, lockouts, lockdowns, allowlists), detections, the
- * append-only audit trail and admin tokens.
+ * append-only audit trail, admin tokens, incidents and their notification deliveries.
  *
  * <p>Contract: the gate decides from memory and never calls the store on its decision path; state
  * changes reach {@link #apply(List)} in batches from a writer thread (write-behind), while admin
@@ -73,6 +74,48 @@ public interface Store extends AutoCloseable {
     List<TokenRecord> tokens();
 
     boolean removeToken(String name);
+
+    // --- incidents (whole: row, accounts, notes) --------------------------------------------
+
+    /**
+     * Writes an incident whole: its row, its accounts (upserted) and the notes not stored yet (notes
+     * are append-only: a note's position is its key), and {@code audit} when not null, in one transaction.
+     */
+    void saveIncident(Incident incident, AuditEntry audit);
+
+    Optional<Incident> incident(String id);
+
+    /** Incidents (only open ones when {@code openOnly}), the latest opened first, at most {@code limit}. */
+    List<Incident> incidents(boolean openOnly, int limit);
+
+    /** The campaign's latest incident, open or closed. */
+    Optional<Incident> latestIncident(String campaignKey);
+
+    /** Accounts that are part of an open incident, sorted. */
+    List<String> accountsInOpenIncidents();
+
+    // --- deliveries (notifications about incidents; at most one per key) ---------------------
+
+    /** Records a delivery unless one with its key exists; true when this call recorded it. */
+    boolean addDelivery(DeliveryRecord d);
+
+    /**
+     * Replaces a delivery's state only if it is still {@code from} (compare-and-set); true when it was.
+     * This is how an attempt is claimed (PENDING/RETRY → SENDING) and finished.
+     */
+    boolean moveDelivery(DeliveryRecord next, DeliveryRecord.State from);
+
+    /** PENDING and RETRY deliveries due at {@code now}, the longest waiting first, at most {@code limit}. */
+    List<DeliveryRecord> deliveriesDue(Instant now, int limit);
+
+    /** The deliveries of one incident, or of all when {@code incidentId} is null. */
+    List<DeliveryRecord> deliveries(String incidentId);
+
+    /**
+     * After a restart: deliveries left SENDING (the process stopped during an attempt) become UNKNOWN
+     * and are not retried — they may have arrived. Returns how many.
+     */
+    int markInterruptedDeliveries(Instant now);
 
     @Override
     void close();

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +51,20 @@ abstract class StoreContractTest {
             store.close();
         }
         cleanup();
+    }
+
+    /** The incident and delivery contract, on the same database. */
+    @Nested
+    class Incidents extends IncidentStoreContract {
+        @Override
+        Store store() {
+            return store;
+        }
+
+        @Override
+        Store reopenStore() {
+            return reopen();
+        }
     }
 
     static Instant at(long minutes) {

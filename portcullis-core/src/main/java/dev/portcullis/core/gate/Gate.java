@@ -313,7 +313,7 @@ public final class Gate {
                     }
                 }
             }
-            String key = d.kind().label() + "-" + d.start().getEpochSecond() + "-" + (d.sources().isEmpty() ? "" : d.sources().get(0));
+            String key = dev.portcullis.core.incident.Incidents.campaignKey(d);
             int signature = d.sources().size() * 31 + (int) d.attempts() * 17 + d.compromised().hashCode();
             Integer seen = detectionSeen.put(key, signature);
             if (seen == null || seen != signature) {

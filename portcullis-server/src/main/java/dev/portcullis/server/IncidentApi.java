@@ -1,0 +1,195 @@
+package dev.portcullis.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.core.Untrusted;
+import dev.portcullis.core.incident.AccountStage;
+import dev.portcullis.core.incident.Article33Record;
+import dev.portcullis.core.incident.Incident;
+import dev.portcullis.core.incident.IncidentAccount;
+import dev.portcullis.core.incident.Note;
+import dev.portcullis.core.incident.TransitionRefused;
+import dev.portcullis.store.DeliveryRecord;
+import dev.portcullis.store.Store;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * The incident routes of the admin API, thin over {@link Responder} (which stores and audits):
+ * <pre>
+ *   GET  /api/incidents[?status=open|all]          list, latest first
+ *   GET  /api/incidents/{id}                       one, with accounts, notes, deliveries, deadline
+ *   POST /api/incidents/{id}/ack                   {"aware": "ISO time"?, "note": "…"?}  (became aware, Art. 33)
+ *   POST /api/incidents/{id}/accounts/{account}    {"state": "notified|reset_confirmed|closed", "note": "…"?}
+ *   POST /api/incidents/{id}/close                 {"note": "…"?}
+ *   GET  /api/incidents/{id}/gdpr                  the Article 33(3) record
+ * </pre>
+ * Runs on the admin thread; token rules are the admin API's (checked before this is called). An
+ * unknown incident is a 404, a change the lifecycle refuses a 409 with the reason.
+ */
+final class IncidentApi {
+    static final String PREFIX = "/api/incidents";
+
+    private final Responder responder;
+    private final Store store;
+
+    IncidentApi(Responder responder, Store store) {
+        this.responder = responder;
+        this.store = store;
+    }
+
+    Reply handle(Request r, String actor, Instant now) {
+        String rest = r.path().substring(PREFIX.length());
+        String[] parts = rest.isEmpty() || rest.equals("/") ? new String[0] : rest.substring(1).split("/", 3);
+        String m = r.method();
+        try {
+            if (parts.length == 0) {
+                requireMethod(m, "GET");
+                String status = r.param("status");
+                boolean open = status == null || status.equals("open");
+                if (!open && !status.equals("all")) throw new BadRequest("'status' must be open or all");
+                ArrayNode a = Json.MAPPER.createArrayNode();
+                store.incidents(open, 1_000).forEach(i -> a.add(summary(i, now)));
+                return Reply.json(a);
+            }
+            String id = parts[0];
+            if (parts.length == 1) {
+                requireMethod(m, "GET");
+                return Reply.json(full(responder.incident(id), store.deliveries(id), now));
+            }
+            switch (parts[1]) {
+                case "ack" -> {
+                    requireMethod(m, "POST");
+                    JsonNode b = body(r);
+                    Instant aware = b.hasNonNull("aware") ? time(b.get("aware").asText()) : null;
+                    return Reply.json(full(responder.acknowledge(id, aware, text(b, "note"), actor, now), store.deliveries(id), now));
+                }
+                case "close" -> {
+                    requireMethod(m, "POST");
+                    return Reply.json(full(responder.close(id, text(body(r), "note"), actor, now), store.deliveries(id), now));
+                }
+                case "gdpr" -> {
+                    requireMethod(m, "GET");
+                    return Reply.json(Json.MAPPER.valueToTree(gdpr(Article33Record.of(responder.incident(id),
+                            responder.config(), now))));
+                }
+                case "accounts" -> {
+                    requireMethod(m, "POST");
+                    if (parts.length < 3 || parts[2].isBlank()) throw new BadRequest(404, "which account? /api/incidents/ID/accounts/ACCOUNT");
+                    JsonNode b = body(r);
+                    String state = text(b, "state");
+                    if (state == null) throw new BadRequest("'state' is missing (notified, reset_confirmed, closed)");
+                    AccountStage to;
+                    try {
+                        to = AccountStage.parse(state);
+                    } catch (IllegalArgumentException e) {
+                        throw new BadRequest(Untrusted.text(e.getMessage()));
+                    }
+                    String account = parts[2].strip().toLowerCase(java.util.Locale.ROOT);
+                    return Reply.json(full(responder.move(id, account, to, text(b, "note"), actor, now), store.deliveries(id), now));
+                }
+                default -> throw new BadRequest(404, "no such endpoint: " + Untrusted.text(r.path()));
+            }
+        } catch (NoSuchElementException e) {
+            throw new BadRequest(404, Untrusted.text(e.getMessage()));
+        } catch (TransitionRefused e) {
+            throw new BadRequest(409, Untrusted.text(e.getMessage()));
+        }
+    }
+
+    static ObjectNode summary(Incident i, Instant now) {
+        ObjectNode o = Json.object().put("id", i.id()).put("kind", i.kind()).put("status", i.status().label())
+                .put("opened", Json.time(i.opened())).put("became_aware", Json.time(i.becameAware()))
+                .put("deadline", Json.time(i.deadline())).put("deadline_provisional", i.deadlineProvisional())
+                .put("hours_left", i.isOpen() ? i.timeLeft(now).toMinutes() / 60.0 : null)
+                .put("accounts", i.accounts().size()).put("sources", i.sources().size())
+                .put("closed", Json.time(i.closed()));
+        ObjectNode stages = o.putObject("stages");
+        for (AccountStage s : AccountStage.values()) {
+            stages.put(s.label(), i.accounts().stream().filter(a -> a.stage() == s).count());
+        }
+        return o;
+    }
+
+    static ObjectNode full(Incident i, List<DeliveryRecord> deliveries, Instant now) {
+        ObjectNode o = summary(i, now).put("campaign", i.campaignKey()).put("aware_by", i.awareBy());
+        i.sources().forEach(o.putArray("source_addresses")::add);
+        ArrayNode acc = o.putArray("account_list");
+        for (IncidentAccount a : i.accounts()) {
+            ObjectNode x = acc.addObject().put("account", a.account()).put("stage", a.stage().label())
+                    .put("compromised_at", Json.time(a.compromisedAt())).put("updated", Json.time(a.updated()));
+            a.sources().forEach(x.putArray("sources")::add);
+        }
+        ArrayNode notes = o.putArray("notes");
+        for (Note n : i.notes()) {
+            notes.addObject().put("time", Json.time(n.time())).put("author", n.author()).put("account", n.account())
+                    .put("text", n.text());
+        }
+        ArrayNode d = o.putArray("deliveries");
+        for (DeliveryRecord r : deliveries) {
+            d.addObject().put("kind", r.kind()).put("account", r.account()).put("to", r.recipient())
+                    .put("state", r.state().label()).put("attempts", r.attempts())
+                    .put("next_attempt", Json.time(r.nextAttempt())).put("sent", Json.time(r.sent()))
+                    .put("error", r.lastError());
+        }
+        return o;
+    }
+
+    /** The Article 33(3) record with stable snake_case names and ISO times. */
+    static java.util.Map<String, Object> gdpr(Article33Record g) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("incident", g.incidentId());
+        m.put("prepared", Json.time(g.prepared()));
+        m.put("became_aware", Json.time(g.becameAware()));
+        m.put("awareness_provisional", g.awarenessProvisional());
+        m.put("deadline", Json.time(g.deadline()));
+        m.put("overdue", g.overdue());
+        m.put("nature_of_breach", g.natureOfBreach());
+        m.put("data_subject_categories", g.dataSubjectCategories());
+        m.put("approx_data_subjects", g.approxDataSubjects());
+        m.put("record_categories", g.recordCategories());
+        m.put("approx_records", g.approxRecords());
+        m.put("dpo_contact", g.dpoContact());
+        m.put("likely_consequences", g.likelyConsequences());
+        m.put("measures_taken", g.measuresTaken());
+        m.put("measures_proposed", g.measuresProposed());
+        m.put("delay_reason", g.delayReason());
+        return m;
+    }
+
+    private static Instant time(String s) {
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("'aware' must be an ISO-8601 UTC time like 2026-11-20T09:30:00Z");
+        }
+    }
+
+    private static String text(JsonNode b, String field) {
+        JsonNode v = b.get(field);
+        if (v == null || v.isNull()) return null;
+        if (!v.isTextual() || v.asText().length() > 2_000) throw new BadRequest("'" + field + "' must be text of at most 2000 characters");
+        return Untrusted.text(v.asText());
+    }
+
+    private static JsonNode body(Request r) {
+        if (r.body() == null || r.body().length == 0) {
+            return Json.object();
+        }
+        try {
+            JsonNode n = Json.MAPPER.readTree(r.body());
+            if (n == null || !n.isObject()) throw new BadRequest("the request body is not a JSON object");
+            return n;
+        } catch (IOException e) {
+            throw new BadRequest("the request body is not valid JSON");
+        }
+    }
+
+    private static void requireMethod(String m, String allowed) {
+        if (!m.equals(allowed)) throw new BadRequest(405, "method " + Untrusted.text(m) + " is not allowed here (use " + allowed + ")");
+    }
+}
