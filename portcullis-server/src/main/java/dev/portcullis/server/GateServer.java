@@ -65,6 +65,9 @@ public final class GateServer implements AutoCloseable {
     private final List<String> restoreProblems = new ArrayList<>();
     private final int restored;
     private final Judgement judgement;
+    /** Open client connections, closed explicitly at stop so keep-alive clients (Dovecot) see them end. */
+    private final io.netty.channel.group.ChannelGroup connections =
+            new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
     private final Responder responder;
     private final ScheduledExecutorService notifyThread;
 
@@ -152,6 +155,7 @@ public final class GateServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        connections.add(ch);
                         ch.pipeline().addLast(new HttpServerCodec(4096, 16 * 1024, 16 * 1024))
                                 .addLast(new JsonAggregator(config.maxBodyBytes()))
                                 .addLast(handler);
@@ -210,6 +214,7 @@ public final class GateServer implements AutoCloseable {
         if (channel != null) {
             channel.close().awaitUninterruptibly();
         }
+        connections.close().awaitUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         if (judgement != null) {
             judgement.close();
