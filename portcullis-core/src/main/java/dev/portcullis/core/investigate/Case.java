@@ -30,6 +30,7 @@ import java.util.function.Predicate;
 final class Case {
     static final int FAMILIAR_MAX = 1024;
     static final int TRAIL_ACCOUNTS = 10_000;
+    static final int OVERFLOW_KEYS = 65_536;
     private static final int TRAIL_SAMPLE = 5;
 
     /** Failures (and successes) of one attacker address on the other accounts: the attack's sign-in trail. */
@@ -54,6 +55,13 @@ final class Case {
     private final Map<String, Tally> sessions = new LinkedHashMap<>();
     private final Map<Attribution, Tally> overflow = new LinkedHashMap<>();
     private long sessionsNotListed;
+    /** Keys of the sessions summed into {@link #overflow}, so their later lines find them (bounded, oldest forgotten). */
+    private final Map<String, Tally> overflowKeys = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Tally> eldest) {
+            return size() > OVERFLOW_KEYS;
+        }
+    };
     private final List<TimelineEntry> timeline = new ArrayList<>();
     private long timelineDropped;
     private final List<Forwarding> forwardings = new ArrayList<>();
@@ -91,7 +99,10 @@ final class Case {
                 return;
             }
         }
-        Tally known = e.session() == null ? null : sessions.get(key(e));
+        Tally known = sessions.get(key(e));
+        if (known == null) {
+            known = overflowKeys.get(key(e));
+        }
         Attribution who;
         String why;
         if (before) {
@@ -179,9 +190,11 @@ final class Case {
         Tally sum = overflow.get(who);
         if (sum == null) {
             overflow.put(who, t);
-            return t;
+            sum = t;
+        } else {
+            sum.sessions++;
         }
-        sum.sessions++;
+        overflowKeys.put(key(e), sum);
         return sum;
     }
 
