@@ -23,7 +23,7 @@ import java.util.Properties;
             ""
         },
         subcommands = {ParseCommand.class, AnalyzeCommand.class, ServeCommand.class, LockdownCommand.class,
-            TokenCommand.class, SimulateCommand.class,
+            TokenCommand.class, SimulateCommand.class, InvestigateCommand.class,
             CommandLine.HelpCommand.class})
 public final class Portcullis implements Runnable {
     @CommandLine.Spec

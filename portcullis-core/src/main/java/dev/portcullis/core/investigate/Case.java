@@ -32,6 +32,8 @@ final class Case {
     static final int TRAIL_ACCOUNTS = 10_000;
     static final int OVERFLOW_KEYS = 65_536;
     private static final int TRAIL_SAMPLE = 5;
+    /** Events of the attack on other accounts listed one by one per address before only the sum is kept. */
+    static final int TRAIL_DETAIL = 20;
 
     /** Failures (and successes) of one attacker address on the other accounts: the attack's sign-in trail. */
     private static final class Trail {
@@ -148,6 +150,10 @@ final class Case {
     void trail(AuthEvent e) {
         if (e.kind() != EventKind.AUTH) return;
         Trail t = trails.computeIfAbsent(e.source(), k -> new Trail());
+        if (t.failures + t.successes < TRAIL_DETAIL && (e.isSuccess() || e.attempts() > 0)) {
+            note(e, (e.isFailure() ? "failed sign-in on " + e.account() + " (" + e.reason().label() + ")"
+                    : "signed in to " + e.account()) + over(e) + " from an address of the attack");
+        }
         if (e.isFailure()) {
             t.failures += e.attempts();
         } else {
