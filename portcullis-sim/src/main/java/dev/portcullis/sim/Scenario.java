@@ -226,6 +226,9 @@ public final class Scenario {
     /** The attacker gets in, then comes back from new addresses, downloads the mailbox and tidies up. */
     private void compromise(long t, String ip, int u, String campaign) {
         boolean first = !compromised.containsKey(accounts[u]);
+        if (!first && Boolean.FALSE.equals(compromised.get(accounts[u]).get("attacker_returned"))) {
+            return; // an account the attackers logged in to once and left alone
+        }
         boolean returns = !first || !campaign.equals("password_spray") || rnd.nextDouble() >= 0.25;
         Map<String, Object> truth = compromised.get(accounts[u]);
         if (first) {
