@@ -197,6 +197,30 @@ class InvestigatorTest {
     }
 
     @Test
+    void aFloodOfUniqueSessionsAddressesAndAccountsStaysBounded() {
+        Investigator inv = new Investigator(List.of(new Suspect(VICTIM, T0.plusSeconds(1_000_000), Set.of(ATTACKER))),
+                ip -> false, 100, 100);
+        for (int i = 0; i < 5_000; i++) { // the owner's addresses before the compromise: more than the cap
+            inv.record(at(i, "10.1." + (i >> 8) + "." + (i & 255)).success().build());
+        }
+        for (int i = 0; i < 30_000; i++) { // the attacker sprays unique accounts
+            inv.record(at(2_000_000 + i, ATTACKER).account("u" + i + "@example.org").failure(Reason.BAD_PASSWORD).build());
+        }
+        for (int i = 0; i < 200_000; i++) { // unique sessions, each with its logout
+            inv.record(at(1_000_000 + i, ATTACKER).session("f" + i).success().build());
+            inv.record(at(1_000_000 + i, ATTACKER).session("f" + i).kind(EventKind.SESSION).attempts(0)
+                    .activity(Activity.traffic(1, 1, 1, 10, 0)).build());
+        }
+        AccountInvestigation r = inv.results().get(0);
+        assertThat(r.sessions()).hasSize(100);
+        assertThat(r.timeline()).hasSizeLessThanOrEqualTo(101);
+        assertThat(r.attacker().sessions()).isEqualTo(200_000);
+        assertThat(r.attacker().messages()).as("every logout found its session, listed or summed").isEqualTo(200_000);
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("more than " + Case.FAMILIAR_MAX + " familiar"));
+        assertThat(r.timeline()).anySatisfy(t -> assertThat(t.what()).contains("on " + Case.TRAIL_ACCOUNTS + "+ other accounts"));
+    }
+
+    @Test
     void limitsOutOfRangeAreRefusedByName() {
         assertThatThrownBy(() -> new Investigator(List.of(), null, 0, 10))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxSessions");
