@@ -23,7 +23,7 @@ import java.util.Properties;
             ""
         },
         subcommands = {ParseCommand.class, AnalyzeCommand.class, ServeCommand.class, LockdownCommand.class,
-            IncidentsCommand.class, TokenCommand.class, PasswordsCommand.class, SimulateCommand.class,
+            IncidentsCommand.class, TokenCommand.class, PasswordsCommand.class, InvestigateCommand.class, SimulateCommand.class,
             CommandLine.HelpCommand.class})
 public final class Portcullis implements Runnable {
     @CommandLine.Spec

@@ -53,6 +53,8 @@ public final class EventJson {
             if (a.action() != null) field(sb, "action", a.action());
             if (a.mailbox() != null) field(sb, "mailbox", a.mailbox());
             if (a.detail() != null && !a.detail().isEmpty()) field(sb, "detail", a.detail());
+            if (a.target() != null) field(sb, "target", a.target());
+            if (a.throttled()) sb.append(",\"throttled\":true");
         }
         return sb.append('}');
     }

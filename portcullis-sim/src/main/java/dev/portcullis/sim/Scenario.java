@@ -3,9 +3,6 @@ package dev.portcullis.sim;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,9 +19,15 @@ import java.util.SplittableRandom;
  * low-and-slow distributed spray, credential stuffing with a leaked list, and the attacker's returns to
  * every account it broke into, downloading the mailbox. {@link #truth()} says who is who, in the
  * shared scenarios' {@code truth.json} shape, so the same scoring applies.
+ *
+ * <p>For investigation, the truth also says what the attacker did in each compromised account: every
+ * planted attacker session (IMAP with logout volumes, one POP3 {@code retr} session, mail_log copy,
+ * delete and expunge lines) with its figures, and their sums ({@code downloaded_bytes} = message body
+ * bytes, {@code messages}, {@code mailbox_changes} = mail_log lines). Some accounts broken by a
+ * single-address spray are never returned to ({@code attacker_returned: false}): the attacker logged in
+ * once and fetched nothing. Only lines inside the log's window are counted.
  */
 public final class Scenario {
-    private static final DateTimeFormatter CLASSIC = DateTimeFormatter.ofPattern("MMM dd HH:mm:ss", Locale.ENGLISH);
     private static final String DOMAIN = "example.org";
     private static final String[] FIRST = {"ann", "ben", "cara", "dan", "eve", "finn", "gail", "hugo", "iris", "jon",
         "kate", "liam", "mia", "ned", "olga", "paul", "quinn", "rosa", "sam", "tara", "ugo", "vera", "walt", "xena",
@@ -35,22 +38,18 @@ public final class Scenario {
     private static final String[] GUESSES = {"admin", "info", "test", "support", "sales", "office", "postmaster",
         "webmaster", "contact", "billing", "hr", "jobs", "marketing", "noreply", "root"};
 
-    /** One log line and when it happened (µs since the epoch), for sorting. */
-    private record Line(long micros, String text) {
-    }
-
     private final ScenarioSpec spec;
     private final SplittableRandom rnd;
     private final long startMicros;
     private final long endMicros;
-    private final List<Line> lines = new ArrayList<>();
+    private final LogLines lines;
     private final String[] accounts;
     private final String[] home;
     private final Set<Integer> weak = new HashSet<>();
     private final String officeNat;
     private final String[] mobileNats;
     private final Map<String, String> attackerIps = new LinkedHashMap<>();
-    private final Map<String, Map<String, String>> compromised = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> compromised = new LinkedHashMap<>();
     private final Set<String> shared = new HashSet<>();
     private final List<Map<String, String>> stale = new ArrayList<>();
     private final List<String> giveUps = new ArrayList<>();
@@ -63,6 +62,7 @@ public final class Scenario {
         this.rnd = new SplittableRandom(spec.seed());
         this.endMicros = spec.end().getEpochSecond() * 1_000_000L;
         this.startMicros = endMicros - spec.span().toSeconds() * 1_000_000L;
+        this.lines = new LogLines(startMicros, endMicros);
         this.accounts = new String[spec.users()];
         this.home = new String[spec.users()];
         for (int u = 0; u < accounts.length; u++) {
@@ -86,7 +86,7 @@ public final class Scenario {
         sprays();
         distributed();
         stuffing();
-        lines.sort((a, b) -> Long.compare(a.micros, b.micros));
+        lines.sort();
     }
 
     // ---- benign ----------------------------------------------------------------------------------
@@ -223,46 +223,108 @@ public final class Scenario {
         }
     }
 
-    /** The attacker gets in, then comes back from new addresses and downloads the mailbox. */
+    /** The attacker gets in, then comes back from new addresses, downloads the mailbox and tidies up. */
     private void compromise(long t, String ip, int u, String campaign) {
-        login(t, ip, accounts[u], "imap", rnd.nextInt(20), 0);
-        if (compromised.containsKey(accounts[u])) {
+        boolean first = !compromised.containsKey(accounts[u]);
+        if (!first && Boolean.FALSE.equals(compromised.get(accounts[u]).get("attacker_returned"))) {
+            return; // an account the attackers logged in to once and left alone
+        }
+        boolean returns = !first || !campaign.equals("password_spray") || rnd.nextDouble() >= 0.25;
+        Map<String, Object> truth = compromised.get(accounts[u]);
+        if (first) {
+            truth = new LinkedHashMap<>();
+            truth.put("campaign", campaign);
+            truth.put("source", ip);
+            truth.put("first_success", Instant.ofEpochSecond(t / 1_000_000, (t % 1_000_000) * 1000).toString());
+            truth.put("attacker_returned", returns);
+            truth.put("downloaded_bytes", 0L);
+            truth.put("messages", 0L);
+            truth.put("mailbox_changes", 0L);
+            truth.put("sessions", new ArrayList<Map<String, Object>>());
+            compromised.put(accounts[u], truth);
+        }
+        plant(truth, login(t, ip, accounts[u], "imap", returns ? rnd.nextInt(20) : 0, 0, 0));
+        if (!first || !returns) {
             return;
         }
-        compromised.put(accounts[u], Map.of("campaign", campaign, "source", ip,
-                "first_success", Instant.ofEpochSecond(t / 1_000_000, (t % 1_000_000) * 1000).toString()));
         long next = t;
-        for (int k = 2 + rnd.nextInt(4); k > 0; k--) {
+        int n = 2 + rnd.nextInt(4);
+        for (int k = n; k > 0; k--) {
             next += (20 + rnd.nextInt(180)) * 60_000_000L;
             if (next >= endMicros - 600_000_000L) break;
             String back = freshV4();
             label(back, campaign + "-followup");
-            login(next, back, accounts[u], "imap", 800 + rnd.nextInt(5200), 3 + rnd.nextInt(6));
+            boolean pop = k == 1;
+            plant(truth, login(next, back, accounts[u], pop ? "pop3" : "imap", 800 + rnd.nextInt(5200),
+                    pop ? 0 : 3 + rnd.nextInt(6), pop || k % 2 == 1 ? 0 : 1 + rnd.nextInt(4)));
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void plant(Map<String, Object> truth, Map<String, Object> session) {
+        if (session == null) return;
+        ((List<Map<String, Object>>) truth.get("sessions")).add(session);
+        truth.merge("messages", session.get("messages"), (a, b) -> (Long) a + (Long) b);
+        truth.merge("downloaded_bytes", session.get("body_bytes"), (a, b) -> (Long) a + (Long) b);
+        truth.merge("mailbox_changes", session.get("mailbox_changes"), (a, b) -> (Long) a + (Long) b);
     }
 
     // ---- log lines -------------------------------------------------------------------------------
 
     private void login(long t, String ip, String account, String service, int bodies, int copies) {
+        login(t, ip, account, service, bodies, copies, 0);
+    }
+
+    /**
+     * One session: login, {@code copies} mail_log copies, {@code deletes} messages deleted and expunged
+     * (two mail_log lines each), logout with volumes. Returns what it planted inside the window (null
+     * when its login falls outside): messages and body bytes count only when the logout line is inside.
+     */
+    private Map<String, Object> login(long t, String ip, String account, String service, int bodies, int copies,
+                                      int deletes) {
         String session = session();
         int mpid = ++pid;
-        add(t, "dovecot: " + service + "-login: Login: user=<" + account + ">, method=PLAIN, rip=" + ip
+        boolean in = add(t, "dovecot: " + service + "-login: Login: user=<" + account + ">, method=PLAIN, rip=" + ip
                 + ", lip=195.60.40.10, mpid=" + mpid + ", TLS, session=<" + session + ">");
         long end = t + (30 + rnd.nextInt(1800)) * 1_000_000L;
         String prefix = "dovecot: " + service + "(" + account + ")<" + mpid + "><" + session + ">: ";
+        long changes = 0;
+        int steps = copies + deletes + 2;
         for (int c = 0; c < copies; c++) {
-            add(t + (end - t) * (c + 1) / (copies + 2), prefix + "copy from INBOX: box=Archive, uid=" + (1000 + c)
-                    + ", msgid=<" + Long.toHexString(rnd.nextLong()) + "@" + DOMAIN + ">, size=" + (2000 + rnd.nextInt(90_000)));
+            if (add(t + (end - t) * (c + 1) / steps, prefix + "copy from INBOX: box=Archive, uid=" + (1000 + c)
+                    + ", msgid=<" + Long.toHexString(rnd.nextLong()) + "@" + DOMAIN + ">, size=" + (2000 + rnd.nextInt(90_000)))) {
+                changes++;
+            }
+        }
+        for (int d = 0; d < deletes; d++) {
+            long at = t + (end - t) * (copies + d + 1) / steps;
+            String msg = "box=INBOX, uid=" + (2000 + d) + ", msgid=<" + Long.toHexString(rnd.nextLong()) + "@" + DOMAIN
+                    + ">, size=" + (2000 + rnd.nextInt(90_000));
+            if (add(at, prefix + "delete: " + msg)) changes++;
+            if (add(at + 1, prefix + "expunge: " + msg)) changes++;
         }
         long bytes = bodies * (2_000L + rnd.nextInt(60_000));
+        boolean out;
         if (service.equals("pop3")) {
-            add(end, prefix + "Disconnected: Logged out top=0/0, retr=" + bodies + "/" + bytes + ", del=0/" + (bodies + 5)
+            out = add(end, prefix + "Disconnected: Logged out top=0/0, retr=" + bodies + "/" + bytes + ", del=0/" + (bodies + 5)
                     + ", size=" + (bytes + 1000));
         } else {
-            add(end, prefix + "Logged out in=" + (300 + rnd.nextInt(9000)) + " out=" + (bytes + 600)
-                    + " deleted=0 expunged=0 trashed=0 hdr_count=" + bodies + " hdr_bytes=" + bodies * 900L
+            out = add(end, prefix + "Logged out in=" + (300 + rnd.nextInt(9000)) + " out=" + (bytes + 600)
+                    + " deleted=" + deletes + " expunged=" + deletes + " trashed=0 hdr_count=" + bodies + " hdr_bytes=" + bodies * 900L
                     + " body_count=" + bodies + " body_bytes=" + bytes);
         }
+        if (!in) {
+            return null;
+        }
+        Map<String, Object> planted = new LinkedHashMap<>();
+        planted.put("source", ip);
+        planted.put("service", service);
+        planted.put("start", Instant.ofEpochSecond(t / 1_000_000, (t % 1_000_000) * 1000).toString());
+        planted.put("messages", out ? (long) bodies : 0L);
+        planted.put("body_bytes", out ? bytes : 0L);
+        planted.put("mailbox_changes", changes);
+        planted.put("deleted", out ? (long) deletes : 0L);
+        return planted;
     }
 
     private void failure(long t, String ip, String account, int attempts, boolean unknown) {
@@ -282,10 +344,8 @@ public final class Scenario {
                 + ": client=unknown[" + ip + "], sasl_method=PLAIN, sasl_username=" + account);
     }
 
-    private void add(long micros, String message) {
-        if (micros >= startMicros && micros < endMicros) {
-            lines.add(new Line(micros, message));
-        }
+    private boolean add(long micros, String message) {
+        return lines.add(micros, message);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
@@ -324,22 +384,7 @@ public final class Scenario {
 
     /** Writes the log, one syslog line per entry, in time order; returns the line count. */
     public long write(Writer out) throws IOException {
-        StringBuilder sb = new StringBuilder(256);
-        for (Line l : lines) {
-            sb.setLength(0);
-            long sec = Math.floorDiv(l.micros, 1_000_000L);
-            LocalDateTime t = LocalDateTime.ofEpochSecond(sec, 0, ZoneOffset.UTC);
-            if (spec.rfc3339()) {
-                String iso = t.toString().length() == 16 ? t + ":00" : t.toString();
-                sb.append(iso).append('.').append(Long.toString(1_000_000 + Math.floorMod(l.micros, 1_000_000L)), 1, 7)
-                        .append("+00:00");
-            } else {
-                sb.append(CLASSIC.format(t));
-            }
-            sb.append(" mx1 ").append(l.text).append('\n');
-            out.append(sb);
-        }
-        return lines.size();
+        return lines.write(out, spec.rfc3339());
     }
 
     public int lineCount() {

@@ -31,9 +31,12 @@ import java.util.Map;
  * {@code ErrorNumber} as {@link EntraOutcome} maps it — including the rule that codes raised after a
  * correct password (MFA demanded, conditional access) are successes. Service "sso".
  *
- * <p>Every other operation (MailItemsAccessed, New-InboxRule, Set-Mailbox…) is recognised and
- * {@link Status#IGNORED}. The investigation work reads them by adding a handler to {@link #OPERATIONS};
- * nothing else changes.
+ * <p>For investigation, {@link M365MailboxRecords} reads {@code MailItemsAccessed} (what was read),
+ * {@code New-InboxRule}, {@code Set-InboxRule}, {@code Set-Mailbox} and {@code UpdateInboxRules} (where
+ * mail is forwarded) into {@code kind: mailbox} events. Every other operation is recognised and
+ * {@link Status#IGNORED}. A record wrapped in an export's envelope (an {@code AuditData} object beside
+ * {@code Operations} and {@code CreationDate}, as PowerShell's {@code ConvertTo-Json} writes it) is read
+ * as the record inside.
  *
  * <p>Exports repeat records (overlapping searches, paging): a record whose {@code Id} was already read in
  * this run is ignored, so one sign-in counts once. The table of seen ids is bounded ({@link #SEEN_IDS},
@@ -52,7 +55,15 @@ public final class M365AuditParser implements JsonRecordFormat, CsvTable {
     /** Operation name → handler. Operations absent here are ignored. */
     static final Map<String, Handler> OPERATIONS = Map.of(
             "UserLoggedIn", M365AuditParser::login,
-            "UserLoginFailed", M365AuditParser::login);
+            "UserLoginFailed", M365AuditParser::login,
+            "MailItemsAccessed", (p, r, op, ctx, out) -> M365MailboxRecords.mailItemsAccessed(p.b, r, ctx, out),
+            "New-InboxRule", (p, r, op, ctx, out) -> M365MailboxRecords.inboxRule(p.b, r, op, ctx, out),
+            "Set-InboxRule", (p, r, op, ctx, out) -> M365MailboxRecords.inboxRule(p.b, r, op, ctx, out),
+            "Set-Mailbox", (p, r, op, ctx, out) -> M365MailboxRecords.setMailbox(p.b, r, ctx, out),
+            "UpdateInboxRules", (p, r, op, ctx, out) -> M365MailboxRecords.updateInboxRules(p.b, r, ctx, out));
+
+    /** Operations whose records must parse (a sign-in that cannot be read is unparsed, not ignored). */
+    private static final java.util.Set<String> SIGN_INS = java.util.Set.of("UserLoggedIn", "UserLoginFailed");
 
     private final JoinTable<Boolean> seen = new JoinTable<>(SEEN_IDS);
     private final AuthEvent.Builder b = AuthEvent.builder();
@@ -67,18 +78,17 @@ public final class M365AuditParser implements JsonRecordFormat, CsvTable {
     @Override
     public Status parse(JsonNode r, InputContext ctx, EventSink out) {
         String operation = Json.text(r, "Operation");
+        JsonNode inner = r.get("AuditData");
+        if (operation == null && inner != null && inner.isObject() && inner != r) {
+            return parse(inner, ctx, out); // an export's envelope around the record
+        }
         if (operation == null || Json.text(r, "CreationTime") == null
                 || (r.get("Workload") == null && r.get("RecordType") == null)) {
             return Status.UNRECOGNISED;
         }
         Handler h = OPERATIONS.get(operation);
-        return h == null ? Status.IGNORED : h.read(this, r, operation, ctx, out);
-    }
-
-    private Status login(JsonNode r, String operation, InputContext ctx, EventSink out) {
-        Instant time = Stamps.iso(Json.text(r, "CreationTime"), ZoneOffset.UTC);
-        if (time == null) {
-            return Status.UNPARSED;
+        if (h == null) {
+            return Status.IGNORED;
         }
         String id = Json.text(r, "Id");
         if (id != null) {
@@ -86,6 +96,14 @@ public final class M365AuditParser implements JsonRecordFormat, CsvTable {
                 return Status.IGNORED; // the same record again (overlapping exports)
             }
             seen.put(id, Boolean.TRUE);
+        }
+        return h.read(this, r, operation, ctx, out);
+    }
+
+    private Status login(JsonNode r, String operation, InputContext ctx, EventSink out) {
+        Instant time = Stamps.iso(Json.text(r, "CreationTime"), ZoneOffset.UTC);
+        if (time == null) {
+            return Status.UNPARSED;
         }
         EntraOutcome o = EntraOutcome.of(Json.text(r, "ErrorNumber"));
         boolean loggedIn = operation.equals("UserLoggedIn");
@@ -165,6 +183,10 @@ public final class M365AuditParser implements JsonRecordFormat, CsvTable {
             return Status.UNPARSED;
         }
         Status s = parse(record, ctx, out);
-        return s == Status.UNRECOGNISED ? Status.UNPARSED : s;
+        if (s == Status.UNRECOGNISED) {
+            // a sign-in that cannot be read is a loss; a mailbox record with nothing in it says nothing
+            return operation == null || SIGN_INS.contains(operation) ? Status.UNPARSED : Status.IGNORED;
+        }
+        return s;
     }
 }

@@ -8,6 +8,7 @@ import dev.portcullis.ingest.Fixture;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -139,6 +140,42 @@ class DovecotParserTest {
         assertThat(e.activity().action()).isEqualTo("copy");
         assertThat(e.activity().mailbox()).isEqualTo("Archive");
         assertThat(e.activity().messageBytes()).isEqualTo(2048);
+    }
+
+    @Test
+    void mailLogActionsWithBoxNamesAndTheLoginsAddress() {
+        String p = "2026-11-20T08:00:0%d+00:00 mx1 dovecot: imap(ann@example.org)<321><q7>: ";
+        Fixture f = Fixture.lines(
+                "2026-11-20T07:59:59+00:00 mx1 dovecot: imap-login: Login: user=<ann@example.org>, method=PLAIN, rip=203.0.113.5, "
+                        + "lip=192.0.2.1, mpid=321, TLS, session=<q7>",
+                String.format(p, 1) + "delete: box=INBOX, uid=7, msgid=<a@b>, size=1200",
+                String.format(p, 2) + "expunge: box=INBOX, uid=7, msgid=<a@b>, size=1200",
+                String.format(p, 3) + "save: box=Drafts, uid=9, msgid=<c@d>, size=300",
+                String.format(p, 4) + "flag_change: box=Sent, uid=3, msgid=<e@f>, size=10, from=<x@y>, subject=secret plans",
+                String.format(p, 5) + "mailbox_rename: box=Old, name=New",
+                String.format(p, 6) + "copy from Archive: box=Trash, uid=11, size=99");
+        List<AuthEvent> box = f.events.subList(1, f.events.size());
+        assertThat(box).extracting(e -> e.activity().action())
+                .containsExactly("delete", "expunge", "save", "flag_change", "mailbox_rename", "copy");
+        assertThat(box).extracting(e -> e.activity().mailbox()).containsExactly("INBOX", "INBOX", "Drafts", "Sent", "Old", "Trash");
+        assertThat(box).allSatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.MAILBOX);
+            assertThat(e.source()).isEqualTo("203.0.113.5");
+            assertThat(e.session()).isEqualTo("q7");
+            assertThat(e.attempts()).isZero();
+            assertThat(String.valueOf(e.activity().detail())).doesNotContain("secret");
+        });
+        assertThat(box.get(5).activity().detail()).startsWith("from=Archive");
+    }
+
+    @Test
+    void imapLogoutWithDeletedAndExpunged() {
+        AuthEvent e = Fixture.lines("Jun 24 01:00:00 mx1 dovecot: imap(eve@example.org)<77><sess>: Logged out in=100 out=2000 "
+                + "deleted=2 expunged=5 trashed=0 hdr_count=0 hdr_bytes=0 body_count=0 body_bytes=0").one();
+        assertThat(e.activity().bytesIn()).isEqualTo(100);
+        assertThat(e.activity().bytesOut()).isEqualTo(2000);
+        assertThat(e.activity().messages()).isZero();
+        assertThat(e.activity().deleted()).isEqualTo(5);
     }
 
     @Test

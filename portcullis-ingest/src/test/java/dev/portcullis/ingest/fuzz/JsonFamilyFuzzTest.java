@@ -7,7 +7,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 /**
  * JSON and CSV family: Microsoft 365 audit records (JSON lines, JSON arrays, CSV with AuditData), Entra
  * ID sign-ins (Graph, Azure Monitor, Log Analytics, portal CSV), Nextcloud, Keycloak's JSON log and
- * journald. The fuzzer picks the opening of a record of one of them, then writes the rest.
+ * journald; the M365 mailbox records an investigation reads (MailItemsAccessed folders and items, inbox
+ * rules, Set-Mailbox, UpdateInboxRules, an export's envelope). The fuzzer picks the opening of a record
+ * of one of them, then writes the rest.
  */
 class JsonFamilyFuzzTest {
     private static final String[] PREFIXES = {
@@ -22,6 +24,15 @@ class JsonFamilyFuzzTest {
         "{\"id\":\"1\",\"createdDateTime\":\"2026-11-20T08:14:03Z\",\"ipAddress\":\"203.0.113.45\",\"clientAppUsed\":\"IMAP4\","
                 + "\"status\":{\"errorCode\":",
         "[{\"id\":\"1\",\"createdDateTime\":\"",
+        "{\"CreationTime\":\"2026-11-20T10:05:00\",\"Operation\":\"MailItemsAccessed\",\"Workload\":\"Exchange\","
+                + "\"MailboxOwnerUPN\":\"a@b\",\"OperationProperties\":[{\"Name\":\"MailAccessType\",\"Value\":\"Bind\"}],\"Folders\":[",
+        "{\"CreationTime\":\"2026-11-20T10:05:00\",\"Operation\":\"New-InboxRule\",\"Workload\":\"Exchange\","
+                + "\"UserId\":\"a@b\",\"Parameters\":[{\"Name\":\"ForwardTo\",\"Value\":\"",
+        "{\"CreationTime\":\"2026-11-20T10:05:00\",\"Operation\":\"Set-Mailbox\",\"Workload\":\"Exchange\","
+                + "\"Parameters\":[{\"Name\":\"ForwardingSmtpAddress\",\"Value\":\"smtp:",
+        "{\"CreationTime\":\"2026-11-20T10:05:00\",\"Operation\":\"UpdateInboxRules\",\"Workload\":\"Exchange\","
+                + "\"OperationProperties\":[{\"Name\":\"RuleActions\",\"Value\":\"[{\\\"ActionType\\\":\\\"Forward",
+        "[{\"Operations\":\"New-InboxRule\",\"AuditData\":{\"CreationTime\":\"2024-10-08T05:08:37\",\"Operation\":",
         "{\"time\":\"2026-11-21T10:00:01Z\",\"category\":\"SignInLogs\",\"resultType\":\"50126\",\"callerIpAddress\":\"1.2.3.4\","
                 + "\"properties\":{",
         "{\"TimeGenerated\":\"2026-11-21T11:00:00Z\",\"ResultType\":\"50126\",\"UserPrincipalName\":\"",
