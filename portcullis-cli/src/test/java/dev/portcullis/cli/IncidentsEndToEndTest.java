@@ -119,9 +119,39 @@ class IncidentsEndToEndTest {
         assertThat(again.err()).contains("0 incident(s) opened, 0 updated");
         assertThat(mail.getReceivedMessages()).as("nothing is sent twice after a restart").hasSize(got.length);
 
+        // → the investigation of the incident's accounts shows what the attacker downloaded and changed
+        String[] accounts = incidents.stream().flatMap(i -> i.accountNames().stream())
+                .flatMap(a -> java.util.stream.Stream.of("--account", a)).toArray(String[]::new);
+        List<String> inv = new ArrayList<>(List.of("investigate", "--format", "json"));
+        inv.addAll(List.of(accounts));
+        inv.add(log.toString());
+        Run investigation = run(inv.toArray(String[]::new));
+        assertThat(investigation.code()).as(investigation.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(investigation.out());
+        Map<String, Map<String, Object>> planted = (Map<String, Map<String, Object>>) scenario.truth().get("compromised");
+        long plantedBytes = 0, foundBytes = 0, plantedChanges = 0, foundChanges = 0;
+        for (com.fasterxml.jackson.databind.JsonNode a : report.get("investigations")) {
+            Map<String, Object> t = planted.get(a.get("account").asText());
+            assertThat(t).as("investigated only incident accounts").isNotNull();
+            com.fasterxml.jackson.databind.JsonNode attacker = a.get("attacker");
+            assertThat(attacker.get("message_bytes").asLong()).as(a.get("account").asText())
+                    .isEqualTo((Long) t.get("downloaded_bytes"));
+            assertThat(attacker.get("mailbox_changes").asLong()).as(a.get("account").asText())
+                    .isEqualTo((Long) t.get("mailbox_changes"));
+            plantedBytes += (Long) t.get("downloaded_bytes");
+            foundBytes += attacker.get("message_bytes").asLong();
+            plantedChanges += (Long) t.get("mailbox_changes");
+            foundChanges += attacker.get("mailbox_changes").asLong();
+        }
+        assertThat(report.get("investigations")).hasSize(truth.size());
+        assertThat(plantedBytes).as("the scenario planted downloads").isPositive();
+
         System.out.printf("end to end: %d compromised in the truth, %d incident(s) with %d account(s), %d owner letters,"
-                + " %d summaries; after the restart: %d new letters%n", truth.size(), incidents.size(), owners.size(),
-                owners.size(), summaries, mail.getReceivedMessages().length - got.length);
+                + " %d summaries; after the restart: %d new letters; investigation: %,d of %,d planted bytes downloaded,"
+                + " %d of %d planted mailbox changes%n", truth.size(), incidents.size(), owners.size(),
+                owners.size(), summaries, mail.getReceivedMessages().length - got.length, foundBytes, plantedBytes,
+                foundChanges, plantedChanges);
     }
 
     static String recipient(MimeMessage m) {
