@@ -6,7 +6,14 @@ import dev.portcullis.core.engine.EngineConfig;
 import dev.portcullis.core.investigate.AccountInvestigation;
 import dev.portcullis.core.investigate.Investigation;
 import dev.portcullis.core.investigate.Investigator;
+import dev.portcullis.core.incident.Incident;
+import dev.portcullis.core.incident.IncidentAccount;
+import dev.portcullis.core.investigate.Suspect;
 import dev.portcullis.ingest.Ingest;
+import dev.portcullis.store.Store;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import dev.portcullis.ingest.read.Input;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,6 +74,13 @@ final class InvestigateCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    @Option(names = "--incident", paramLabel = "ID",
+            description = "Investigate an incident's accounts (from the store: --data), from its compromise times and the attacker's addresses.")
+    String incident;
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -94,9 +108,29 @@ final class InvestigateCommand implements Callable<Integer> {
             err.println("portcullis: " + e.getMessage());
             return 2;
         }
+        Map<String, Set<String>> incidentSources = new LinkedHashMap<>();
+        if (incident != null) {
+            try (Store st = store.open(ConfigFile.load(config))) {
+                Incident inc = st.incident(incident).orElseThrow(
+                        () -> new UsageException("no incident '" + incident + "' in " + st.describe()));
+                for (IncidentAccount a : inc.accounts()) {
+                    asked.put(a.account(), a.compromisedAt());
+                    incidentSources.put(a.account(), new LinkedHashSet<>(a.sources()));
+                }
+            } catch (UsageException e) {
+                err.println("portcullis: " + e.getMessage());
+                return 2;
+            }
+        }
         Engine engine = new Engine(detection);
         int errors = InputOptions.readAll(first, inputs, engine::record, err);
-        Investigator investigator = new Investigator(Investigation.suspects(engine.findings(), asked), engine::isShared);
+        List<Suspect> suspects = new ArrayList<>();
+        for (Suspect s : Investigation.suspects(engine.findings(), asked)) {
+            Set<String> sources = new LinkedHashSet<>(s.attackerSources());
+            sources.addAll(incidentSources.getOrDefault(s.account(), Set.of())); // the incident's addresses too
+            suspects.add(new Suspect(s.account(), s.compromisedAt(), sources));
+        }
+        Investigator investigator = new Investigator(suspects, engine::isShared);
         Ingest second;
         try {
             second = input.ingest();

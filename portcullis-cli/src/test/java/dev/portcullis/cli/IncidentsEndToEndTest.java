@@ -120,31 +120,32 @@ class IncidentsEndToEndTest {
         assertThat(mail.getReceivedMessages()).as("nothing is sent twice after a restart").hasSize(got.length);
 
         // → the investigation of the incident's accounts shows what the attacker downloaded and changed
-        String[] accounts = incidents.stream().flatMap(i -> i.accountNames().stream())
-                .flatMap(a -> java.util.stream.Stream.of("--account", a)).toArray(String[]::new);
-        List<String> inv = new ArrayList<>(List.of("investigate", "--format", "json"));
-        inv.addAll(List.of(accounts));
-        inv.add(log.toString());
-        Run investigation = run(inv.toArray(String[]::new));
-        assertThat(investigation.code()).as(investigation.err()).isZero();
-        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(investigation.out());
         Map<String, Map<String, Object>> planted = (Map<String, Map<String, Object>>) scenario.truth().get("compromised");
         long plantedBytes = 0, foundBytes = 0, plantedChanges = 0, foundChanges = 0;
-        for (com.fasterxml.jackson.databind.JsonNode a : report.get("investigations")) {
-            Map<String, Object> t = planted.get(a.get("account").asText());
-            assertThat(t).as("investigated only incident accounts").isNotNull();
-            com.fasterxml.jackson.databind.JsonNode attacker = a.get("attacker");
-            assertThat(attacker.get("message_bytes").asLong()).as(a.get("account").asText())
-                    .isEqualTo((Long) t.get("downloaded_bytes"));
-            assertThat(attacker.get("mailbox_changes").asLong()).as(a.get("account").asText())
-                    .isEqualTo((Long) t.get("mailbox_changes"));
-            plantedBytes += (Long) t.get("downloaded_bytes");
-            foundBytes += attacker.get("message_bytes").asLong();
-            plantedChanges += (Long) t.get("mailbox_changes");
-            foundChanges += attacker.get("mailbox_changes").asLong();
+        int investigated = 0;
+        for (Incident incident : incidents) {
+            Run investigation = run("investigate", "--format", "json", "--incident", incident.id(), "--data",
+                    dir.resolve("data").toString(), log.toString());
+            assertThat(investigation.code()).as(investigation.err()).isZero();
+            com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(investigation.out());
+            assertThat(report.get("investigations")).hasSize(incident.accounts().size());
+            for (com.fasterxml.jackson.databind.JsonNode a : report.get("investigations")) {
+                investigated++;
+                Map<String, Object> t = planted.get(a.get("account").asText());
+                assertThat(t).as("investigated only incident accounts").isNotNull();
+                com.fasterxml.jackson.databind.JsonNode attacker = a.get("attacker");
+                assertThat(attacker.get("message_bytes").asLong()).as(a.get("account").asText())
+                        .isEqualTo((Long) t.get("downloaded_bytes"));
+                assertThat(attacker.get("mailbox_changes").asLong()).as(a.get("account").asText())
+                        .isEqualTo((Long) t.get("mailbox_changes"));
+                plantedBytes += (Long) t.get("downloaded_bytes");
+                foundBytes += attacker.get("message_bytes").asLong();
+                plantedChanges += (Long) t.get("mailbox_changes");
+                foundChanges += attacker.get("mailbox_changes").asLong();
+            }
         }
-        assertThat(report.get("investigations")).hasSize(truth.size());
+        assertThat(investigated).isEqualTo(truth.size());
         assertThat(plantedBytes).as("the scenario planted downloads").isPositive();
 
         System.out.printf("end to end: %d compromised in the truth, %d incident(s) with %d account(s), %d owner letters,"
