@@ -23,5 +23,5 @@ for c in ${conns[@]}; do
     | grep -E "Requests/sec|Latency|50%|90%|99%|requests in|Non-2xx|Socket errors"
 done
 echo "== gate metrics =="
-curl -s http://127.0.0.1:$port/metrics | grep -E "^portcullis_(decisions_total|tracked_keys|reports_total|blocks_in_force)" || true
+curl -s http://127.0.0.1:$port/metrics | grep -E "^portcullis_(decisions_total|tracked_keys|reports_total|blocks_held)" || true
 echo "serve RSS: $(ps -o rss= -p $pid) KiB"

@@ -122,6 +122,13 @@ public final class GateServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        notifyThread.scheduleWithFixedDelay(() -> {
+            try {
+                store.purgeExpired(clock.instant()); // expired blocks and lockouts leave the store too
+            } catch (RuntimeException e) {
+                log.warn("purging expired state from {} failed (will try again): {}", store.describe(), e.getMessage());
+            }
+        }, 10, 10, TimeUnit.MINUTES);
         if (notifier != null) {
             notifyThread.scheduleWithFixedDelay(() -> {
                 try {
@@ -136,8 +143,8 @@ public final class GateServer implements AutoCloseable {
                 Instant t = clock.instant();
                 gate.tick(t);
                 metrics.trackedKeys.set(gate.trackedKeys());
-                metrics.blocks.set(gate.blocks(t).size());
-                metrics.lockouts.set(gate.lockouts(t).size());
+                metrics.blocks.set(gate.blocksHeld()); // table sizes: no sweep on the event loop
+                metrics.lockouts.set(gate.lockoutsHeld());
                 metrics.lockdowns.set(gate.lockdowns(t).size());
             } catch (RuntimeException e) {
                 log.error("the gate's periodic work failed", e);

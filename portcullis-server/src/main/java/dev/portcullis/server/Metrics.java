@@ -39,8 +39,10 @@ final class Metrics {
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(1000))
                 .maximumExpectedValue(Duration.ofMillis(100)).register(registry);
         Gauge.builder("portcullis_tracked_keys", trackedKeys, AtomicLong::get).register(registry);
-        Gauge.builder("portcullis_blocks_in_force", blocks, AtomicLong::get).register(registry);
-        Gauge.builder("portcullis_lockouts_in_force", lockouts, AtomicLong::get).register(registry);
+        Gauge.builder("portcullis_blocks_held", blocks, AtomicLong::get)
+                .description("blocks held: in force, or expired and kept for escalation").register(registry);
+        Gauge.builder("portcullis_lockouts_held", lockouts, AtomicLong::get)
+                .description("lockouts held (expired ones leave lazily)").register(registry);
         Gauge.builder("portcullis_lockdowns_in_force", lockdowns, AtomicLong::get).register(registry);
         new JvmMemoryMetrics().bindTo(registry);
     }

@@ -100,7 +100,7 @@ final class PolicyApi {
         Instant now = clock.instant();
         ObjectNode o = Json.object().put("reports", s.reports).put("allows", s.allowed + s.delayed)
                 .put("denieds", s.rejected).put("delays", s.delayed).put("unenforced", s.unenforced)
-                .put("blocks_in_force", gate.blocks(now).size()).put("lockouts_in_force", gate.lockouts(now).size())
+                .put("blocks_held", gate.blocksHeld()).put("lockouts_held", gate.lockoutsHeld())
                 .put("lockdowns_in_force", gate.lockdowns(now).size()).put("tracked_keys", gate.trackedKeys());
         return Reply.json(o);
     }

@@ -5,20 +5,20 @@ import dev.portcullis.core.Network;
 import dev.portcullis.core.engine.BoundedTable;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The blocks in force, found in O(1) for an address and its /24 or /64, plus a short list of other
- * networks an operator blocked. Expired address blocks stay as history (for escalation) until the
- * bounded table pushes them out, lowest level first. Not thread-safe (the gate's thread only).
+ * The blocks in force, found in O(1) for an address and its /24 or /64 (one bounded table keyed by the
+ * address or the prefix text), plus a short list of other networks an operator blocked. Expired blocks
+ * stay as history (for escalation) until the bounded table pushes them out, lowest level first, so no
+ * sweep over the table is ever needed. Not thread-safe (the gate's thread only).
  */
 final class Blocks {
     private final BoundedTable<Block> addresses;
-    private final Map<String, Block> prefixes = new HashMap<>();
     private final List<Network> networkKeys = new ArrayList<>();
     private final List<Block> networks = new ArrayList<>();
+    /** Prefix (/24, /64) blocks ever put: while none, a lookup skips the prefix probe. */
+    private long prefixBlocks;
 
     Blocks(int capacity) {
         this.addresses = new BoundedTable<>(capacity, b -> b.level() * 2 + (b.by().equals("engine") ? 0 : 100));
@@ -30,8 +30,8 @@ final class Blocks {
         if (b != null && !b.expired(now)) {
             return b;
         }
-        if (!prefixes.isEmpty()) {
-            b = prefixes.get(Addresses.prefix(source));
+        if (prefixBlocks > 0) {
+            b = addresses.get(Addresses.prefix(source));
             if (b != null && !b.expired(now)) {
                 return b;
             }
@@ -53,10 +53,6 @@ final class Blocks {
         if (b != null) {
             return b;
         }
-        b = prefixes.get(target);
-        if (b != null) {
-            return b;
-        }
         int i = indexOf(target);
         return i < 0 ? null : networks.get(i);
     }
@@ -66,7 +62,8 @@ final class Blocks {
         if (net.isAddress()) {
             addresses.getOrCreate(b.target(), k -> b);
         } else if (b.target().equals(prefixOf(net))) {
-            prefixes.put(b.target(), b);
+            addresses.getOrCreate(b.target(), k -> b);
+            prefixBlocks++;
         } else {
             networkKeys.add(net);
             networks.add(b);
@@ -75,9 +72,6 @@ final class Blocks {
 
     Block remove(String target) {
         Block b = addresses.remove(target);
-        if (b == null) {
-            b = prefixes.remove(target);
-        }
         if (b == null) {
             int i = indexOf(target);
             if (i >= 0) {
@@ -92,14 +86,12 @@ final class Blocks {
     List<Block> inForce(Instant now) {
         List<Block> out = new ArrayList<>();
         for (Block b : addresses.values()) if (!b.expired(now)) out.add(b);
-        for (Block b : prefixes.values()) if (!b.expired(now)) out.add(b);
         for (Block b : networks) if (!b.expired(now)) out.add(b);
         return out;
     }
 
-    /** Drops network and prefix blocks that have expired (address blocks stay as history). */
+    /** Drops operators' network blocks that have expired (the short list; the table keeps its history). */
     void expire(Instant now) {
-        prefixes.values().removeIf(b -> b.expired(now));
         for (int i = networks.size() - 1; i >= 0; i--) {
             if (networks.get(i).expired(now)) {
                 networks.remove(i);
@@ -109,7 +101,7 @@ final class Blocks {
     }
 
     int size() {
-        return addresses.size() + prefixes.size() + networks.size();
+        return addresses.size() + networks.size();
     }
 
     private int indexOf(String target) {

@@ -50,7 +50,8 @@ public final class Gate {
     private final GateListener listener;
     private final Blocks blocks;
     private final BoundedTable<Guard> guards;
-    private final Map<String, Lockout> lockouts = new HashMap<>();
+    /** Bounded: operators' lockouts are kept before the engine's when full; expired ones go lazily. */
+    private final BoundedTable<Lockout> lockouts;
     private final Map<String, Lockdown> lockdowns = new LinkedHashMap<>();
     private final Map<String, Allow> allows = new LinkedHashMap<>();
     private final List<Network> allowNetworks = new ArrayList<>();
@@ -74,6 +75,7 @@ public final class Gate {
         this.listener = listener == null ? GateListener.NONE : listener;
         this.blocks = new Blocks(config.maxBlocks());
         this.guards = new BoundedTable<>(config.maxLockoutAccounts(), Guard::usefulness);
+        this.lockouts = new BoundedTable<>(config.maxLockoutAccounts(), l -> l.by().equals("engine") ? 1 : 100);
         this.windowSeconds = config.lockoutWindow().getSeconds();
         rebuildAllows();
     }
@@ -236,7 +238,8 @@ public final class Gate {
             int n = scope == Lockout.Scope.ALL ? g.familiar : g.unfamiliar;
             Lockout lo = new Lockout(acc, scope, n + " failed logins from " + (familiar ? "familiar" : "unfamiliar")
                     + " addresses", now, now.plus(config.lockoutDuration()), "engine");
-            lockouts.put(acc, lo);
+            lockouts.remove(acc);
+            lockouts.getOrCreate(acc, k -> lo);
             stats.lockouts++;
             listener.put(lo);
         }
@@ -324,7 +327,6 @@ public final class Gate {
 
     private void expire(Instant now) {
         blocks.expire(now);
-        expire(lockouts, now);
         expire(lockdowns, now);
         if (expire(allows, now)) {
             rebuildAllows();
@@ -354,7 +356,8 @@ public final class Gate {
         if (r instanceof Block b) {
             blocks.put(b, Network.parse(b.target()));
         } else if (r instanceof Lockout lo) {
-            lockouts.put(lo.account(), lo);
+            lockouts.remove(lo.account());
+            lockouts.getOrCreate(lo.account(), k -> lo);
         } else if (r instanceof Lockdown ld) {
             lockdowns.put(ld.id(), ld);
         } else if (r instanceof Allow a) {
@@ -403,7 +406,11 @@ public final class Gate {
     }
 
     public List<Lockout> lockouts(Instant now) {
-        return lockouts.values().stream().filter(r -> !r.expired(now)).toList();
+        List<Lockout> out = new ArrayList<>();
+        for (Lockout l : lockouts.values()) {
+            if (!l.expired(now)) out.add(l);
+        }
+        return out;
     }
 
     public List<Lockdown> lockdowns(Instant now) {
@@ -412,6 +419,16 @@ public final class Gate {
 
     public List<Allow> allows(Instant now) {
         return allows.values().stream().filter(r -> !r.expired(now)).toList();
+    }
+
+    /** Blocks held (in force, or expired and kept for escalation): a table size, cheap to read. */
+    public int blocksHeld() {
+        return blocks.size();
+    }
+
+    /** Lockouts held (expired ones are dropped lazily): a table size, cheap to read. */
+    public int lockoutsHeld() {
+        return lockouts.size();
     }
 
     /** Keys tracked by the gate and its engine, for metrics and memory per key. */
