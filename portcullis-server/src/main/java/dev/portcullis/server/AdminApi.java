@@ -30,7 +30,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 
 /**
- * The admin API ({@code /api/…}, bearer tokens) and wforce's list commands. Runs on the admin thread,
+ * The admin API ({@code /api/…}, bearer tokens). Runs on the admin thread,
  * never on the event loop: a change is written to the store and audited first, then put in force in
  * the gate (on its thread), then acknowledged — so nothing acknowledged is lost by a crash.
  */
@@ -141,100 +141,9 @@ final class AdminApi {
         }
     }
 
-    // --- wforce list commands (on the policy paths) -----------------------------------------------
-
-    Reply wforce(String command, Request r, String actor) {
-        Instant now = clock.instant();
-        switch (command) {
-            case "reset" -> {
-                JsonNode b = body(r);
-                String ip = text(b, "ip");
-                String login = text(b, "login");
-                if (ip == null && login == null) throw new BadRequest("reset needs 'ip' and/or 'login'");
-                String src = ip == null ? null : network(ip);
-                String acc = login == null ? null : account(login);
-                audit(actor, "reset", (acc == null ? "" : acc) + (src == null ? "" : " " + src), now);
-                on(() -> {
-                    gate.reset(acc, src);
-                    return null;
-                });
-                return Reply.raw(200, "{\"status\":\"ok\"}");
-            }
-            case "addBLEntry", "addWLEntry" -> {
-                JsonNode b = body(r);
-                long secs = b.path("expire_secs").asLong(0);
-                if (secs < 0) throw new BadRequest("'expire_secs' must not be negative");
-                Instant until = secs == 0 ? null : now.plusSeconds(secs);
-                String reason = text(b, "reason");
-                String target = wforceTarget(b);
-                boolean isLogin = b.hasNonNull("login") && !b.hasNonNull("ip") && !b.hasNonNull("netmask");
-                GateRecord rec;
-                if (command.equals("addBLEntry")) {
-                    rec = isLogin ? new Lockout(account(target), Lockout.Scope.ALL, reason, now, until, actor)
-                            : new Block(network(target), Block.Action.REJECT, 1, reason, now, until, actor);
-                } else {
-                    rec = isLogin ? new Allow(Allow.Kind.ACCOUNT, account(target), reason, now, until, actor)
-                            : new Allow(Allow.Kind.NETWORK, network(target), reason, now, until, actor);
-                }
-                put(actor, command, rec);
-                return Reply.raw(200, "{\"status\":\"ok\"}");
-            }
-            case "delBLEntry", "delWLEntry" -> {
-                JsonNode b = body(r);
-                String target = wforceTarget(b);
-                boolean isLogin = b.hasNonNull("login") && !b.hasNonNull("ip") && !b.hasNonNull("netmask");
-                if (command.equals("delBLEntry")) {
-                    remove(actor, command, isLogin ? Lockout.class : Block.class, isLogin ? account(target) : network(target));
-                } else {
-                    remove(actor, command, Allow.class, isLogin ? "account:" + account(target) : "network:" + network(target));
-                }
-                return Reply.raw(200, "{\"status\":\"ok\"}");
-            }
-            case "getBL", "getWL" -> {
-                ObjectNode o = Json.object();
-                ArrayNode ips = o.putArray("ip");
-                ArrayNode logins = o.putArray("login");
-                on(() -> {
-                    if (command.equals("getBL")) {
-                        gate.blocks(now).forEach(b -> ips.add(entry(b.target(), b.until(), b.reason())));
-                        gate.lockouts(now).forEach(l -> logins.add(entry(l.account(), l.until(), l.reason())));
-                    } else {
-                        for (Allow a : gate.allows(now)) {
-                            (a.kind() == Allow.Kind.NETWORK ? ips : logins).add(entry(a.value(), a.until(), a.note()));
-                        }
-                    }
-                    return null;
-                });
-                ObjectNode wrap = Json.object();
-                wrap.putArray("bl_entries").add(o);
-                return Reply.json(wrap);
-            }
-            default -> throw new BadRequest(404, "unknown command '" + Untrusted.text(command) + "'");
-        }
-    }
-
-    private static ObjectNode entry(String key, Instant until, String reason) {
-        return Json.object().put("key_name", key).put("expiration", until == null ? "" : until.toString())
-                .put("reason", reason == null ? "" : reason);
-    }
-
-    private static String wforceTarget(JsonNode b) {
-        String ip = text(b, "ip");
-        String net = text(b, "netmask");
-        String login = text(b, "login");
-        if (ip != null && net != null) throw new BadRequest("'ip' and 'netmask' are mutually exclusive");
-        if (login != null && (ip != null || net != null)) {
-            throw new BadRequest("entries for an address and a login together are not supported; give one of them");
-        }
-        if (ip != null) return ip;
-        if (net != null) return net;
-        if (login != null) return login;
-        throw new BadRequest("an entry needs 'ip', 'netmask' or 'login'");
-    }
-
     // --- changes: store and audit first, then the gate ----------------------------------------------
 
-    private Reply put(String actor, String action, GateRecord rec) {
+    Reply put(String actor, String action, GateRecord rec) {
         store.apply(List.of(Records.put(rec)));
         audit(actor, action, rec.key(), Json.record(rec).toString(), clock.instant());
         on(() -> {
@@ -244,7 +153,7 @@ final class AdminApi {
         return Reply.json(Json.object().put("status", "ok").set("record", Json.record(rec)));
     }
 
-    private Reply remove(String actor, String action, Class<? extends GateRecord> type, String key) {
+    Reply remove(String actor, String action, Class<? extends GateRecord> type, String key) {
         GateRecord removed = on(() -> gate.remove(type, key));
         if (removed == null) {
             throw new BadRequest(404, "no " + type.getSimpleName().toLowerCase(Locale.ROOT) + " '" + key + "' in force");
@@ -282,7 +191,7 @@ final class AdminApi {
         return Reply.json(o);
     }
 
-    private void audit(String actor, String action, String target, Instant now) {
+    void audit(String actor, String action, String target, Instant now) {
         audit(actor, action, target, "{}", now);
     }
 
@@ -392,7 +301,7 @@ final class AdminApi {
         return a;
     }
 
-    private static String text(JsonNode b, String field) {
+    static String text(JsonNode b, String field) {
         JsonNode v = b.get(field);
         if (v == null || v.isNull()) return null;
         if (!v.isValueNode()) throw new BadRequest("'" + field + "' must be a string");
@@ -422,7 +331,7 @@ final class AdminApi {
         return v;
     }
 
-    private static JsonNode body(Request r) {
+    static JsonNode body(Request r) {
         if (r.body() == null || r.body().length == 0) {
             throw new BadRequest("the request body is empty; expected a JSON object");
         }
@@ -455,7 +364,7 @@ final class AdminApi {
     }
 
     /** Runs on the gate's thread and waits (the admin thread may wait; the event loop never does). */
-    private <T> T on(Callable<T> c) {
+    <T> T on(Callable<T> c) {
         try {
             return loop.submit(c).get();
         } catch (ExecutionException e) {

@@ -152,7 +152,8 @@ public final class GateServer implements AutoCloseable {
         }, 1, 1, TimeUnit.SECONDS);
         PolicyApi policy = new PolicyApi(gate, clock, config);
         AdminApi admin = new AdminApi(gate, loop, store, clock, new IncidentApi(responder, store));
-        HttpHandler handler = new HttpHandler(policy, admin, new PasswordApi(passwords), adminThread, metrics, config,
+        HttpHandler handler = new HttpHandler(policy, admin, new WforceApi(admin, gate, clock), new PasswordApi(passwords),
+                adminThread, metrics, config,
                 () -> writer.lastError() == null ? null : "the store is not accepting writes: " + writer.lastError());
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         ServerBootstrap b = new ServerBootstrap().group(group).channel(channelType)

@@ -39,6 +39,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final ServerConfig config;
     private final Readiness readiness;
     private final PasswordApi passwords;
+    private final WforceApi wforce;
 
     /** What /readyz reports. */
     interface Readiness {
@@ -46,8 +47,9 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         String notReady();
     }
 
-    HttpHandler(PolicyApi policy, AdminApi admin, PasswordApi passwords, ExecutorService adminThread, Metrics metrics,
-                ServerConfig config, Readiness readiness) {
+    HttpHandler(PolicyApi policy, AdminApi admin, WforceApi wforce, PasswordApi passwords, ExecutorService adminThread,
+                Metrics metrics, ServerConfig config, Readiness readiness) {
+        this.wforce = wforce;
         this.passwords = passwords;
         this.policy = policy;
         this.admin = admin;
@@ -117,7 +119,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                     final String cmd = command;
                     boolean bySecret = policy.presentedSecret(r);
                     Request checked = cmd.startsWith("get") ? r : post(r);
-                    async(ctx, keepAlive, () -> admin.wforce(cmd, checked, bySecret ? "wforce" : admin.authenticate(
+                    async(ctx, keepAlive, () -> wforce.handle(cmd, checked, bySecret ? "wforce" : admin.authenticate(
                             new Request("POST", r.path(), r.query(), r.authorization(), r.apiKey(), r.body()))));
                     return null;
                 }

@@ -7,7 +7,6 @@ import dev.portcullis.core.Network;
 import dev.portcullis.core.Reason;
 import dev.portcullis.core.Result;
 import dev.portcullis.core.engine.AttackKind;
-import dev.portcullis.core.engine.BoundedTable;
 import dev.portcullis.core.engine.Detection;
 import dev.portcullis.core.engine.Engine;
 import dev.portcullis.core.engine.Findings;
@@ -49,9 +48,7 @@ public final class Gate {
     private final Engine engine;
     private final GateListener listener;
     private final Blocks blocks;
-    private final BoundedTable<Guard> guards;
-    /** Bounded: operators' lockouts are kept before the engine's when full; expired ones go lazily. */
-    private final BoundedTable<Lockout> lockouts;
+    private final SmartLockout lockout;
     private final Map<String, Lockdown> lockdowns = new LinkedHashMap<>();
     private final Map<String, Allow> allows = new LinkedHashMap<>();
     private final List<Network> allowNetworks = new ArrayList<>();
@@ -63,7 +60,6 @@ public final class Gate {
         }
     };
     private final AuthEvent.Builder builder = AuthEvent.builder();
-    private final long windowSeconds;
     private Instant nextJudge = Instant.MIN;
     private final GateStats stats = new GateStats();
     /** When set, the full judgement runs elsewhere on a copy of the events (see {@link #judgeElsewhere}). */
@@ -74,9 +70,7 @@ public final class Gate {
         this.engine = engine;
         this.listener = listener == null ? GateListener.NONE : listener;
         this.blocks = new Blocks(config.maxBlocks());
-        this.guards = new BoundedTable<>(config.maxLockoutAccounts(), Guard::usefulness);
-        this.lockouts = new BoundedTable<>(config.maxLockoutAccounts(), l -> l.by().equals("engine") ? 1 : 100);
-        this.windowSeconds = config.lockoutWindow().getSeconds();
+        this.lockout = new SmartLockout(config);
         rebuildAllows();
     }
 
@@ -132,26 +126,9 @@ public final class Gate {
         if (acc == null) {
             return Decision.ALLOW;
         }
-        Lockout lo = lockouts.get(acc);
-        boolean familiar = engine.isFamiliar(acc, src);
-        if (lo != null) {
-            if (lo.expired(now)) {
-                lockouts.remove(acc);
-                listener.removed(lo);
-            } else if (lo.scope() == Lockout.Scope.ALL || !familiar) {
-                return Decision.reject("locked_out", lo.scope() == Lockout.Scope.ALL
-                        ? "This account is locked after too many failed logins; try again later or contact IT"
-                        : "This account is locked for new locations after too many failed logins;"
-                                + " use a device you have used before, the office network, or contact IT");
-            }
-        }
-        Guard g = config.maxDelaySeconds() == 0 ? null : guards.get(acc);
-        if (g != null) {
-            int n = g.failures(familiar, now.getEpochSecond(), windowSeconds);
-            if (n >= config.delayAfter()) {
-                int shift = Math.min(6, n - config.delayAfter());
-                return Decision.delay(Math.min(config.maxDelaySeconds(), 1 << shift), "slow_down");
-            }
+        Decision d = lockout.check(acc, engine.isFamiliar(acc, src), now, listener::removed);
+        if (d != null) {
+            return d;
         }
         return Decision.ALLOW;
     }
@@ -203,45 +180,23 @@ public final class Gate {
             return;
         }
         if (success) {
-            Guard g = acc == null ? null : guards.get(acc);
-            if (g != null && familiarBefore) {
-                g.familiar = 0;
+            if (acc != null) {
+                lockout.success(acc, familiarBefore);
             }
             return;
         }
         if (acc != null) {
-            countFailure(acc, familiarBefore, l.pwhash(), now);
+            Lockout lo = lockout.failure(acc, familiarBefore, l.pwhash(), now);
+            if (lo != null) {
+                stats.lockouts++;
+                listener.put(lo);
+            }
         }
         if (src != null && blocks.find(src, now) == null) {
             AttackKind kind = engine.attackBy(src);
             if (kind != null) {
                 block(src, kind.label(), now);
             }
-        }
-    }
-
-    private void countFailure(String acc, boolean familiar, String pwhash, Instant now) {
-        Guard g = guards.getOrCreate(acc, k -> new Guard());
-        if (!g.fail(familiar, pwhash, now.getEpochSecond(), windowSeconds)) {
-            return;
-        }
-        Lockout current = lockouts.get(acc);
-        boolean inForce = current != null && !current.expired(now);
-        Lockout.Scope scope = null;
-        if (familiar && g.familiar >= config.lockoutFamiliarFailures()) {
-            scope = Lockout.Scope.ALL;
-        } else if (!familiar && g.unfamiliar >= config.lockoutUnfamiliarFailures()
-                && (!inForce || current.scope() != Lockout.Scope.ALL)) {
-            scope = Lockout.Scope.UNFAMILIAR;
-        }
-        if (scope != null && (!inForce || current.scope() != scope)) {
-            int n = scope == Lockout.Scope.ALL ? g.familiar : g.unfamiliar;
-            Lockout lo = new Lockout(acc, scope, n + " failed logins from " + (familiar ? "familiar" : "unfamiliar")
-                    + " addresses", now, now.plus(config.lockoutDuration()), "engine");
-            lockouts.remove(acc);
-            lockouts.getOrCreate(acc, k -> lo);
-            stats.lockouts++;
-            listener.put(lo);
         }
     }
 
@@ -356,8 +311,7 @@ public final class Gate {
         if (r instanceof Block b) {
             blocks.put(b, Network.parse(b.target()));
         } else if (r instanceof Lockout lo) {
-            lockouts.remove(lo.account());
-            lockouts.getOrCreate(lo.account(), k -> lo);
+            lockout.put(lo);
         } else if (r instanceof Lockdown ld) {
             lockdowns.put(ld.id(), ld);
         } else if (r instanceof Allow a) {
@@ -376,8 +330,7 @@ public final class Gate {
             Network n = Network.tryParse(key);
             r = blocks.remove(n == null ? key : n.toString());
         } else if (type == Lockout.class) {
-            r = lockouts.remove(key);
-            guards.remove(key);
+            r = lockout.remove(key);
         } else if (type == Lockdown.class) {
             r = lockdowns.remove(key);
         } else if (type == Allow.class) {
@@ -393,8 +346,7 @@ public final class Gate {
     /** wforce's reset: forgets lockout counters and lifts blocks and lockouts of an address and/or login. */
     public void reset(String account, String source) {
         if (account != null) {
-            guards.remove(account);
-            remove(Lockout.class, account);
+            remove(Lockout.class, account); // counters go with it
         }
         if (source != null) {
             remove(Block.class, source);
@@ -406,11 +358,7 @@ public final class Gate {
     }
 
     public List<Lockout> lockouts(Instant now) {
-        List<Lockout> out = new ArrayList<>();
-        for (Lockout l : lockouts.values()) {
-            if (!l.expired(now)) out.add(l);
-        }
-        return out;
+        return lockout.inForce(now);
     }
 
     public List<Lockdown> lockdowns(Instant now) {
@@ -428,12 +376,12 @@ public final class Gate {
 
     /** Lockouts held (expired ones are dropped lazily): a table size, cheap to read. */
     public int lockoutsHeld() {
-        return lockouts.size();
+        return lockout.held();
     }
 
     /** Keys tracked by the gate and its engine, for metrics and memory per key. */
     public long trackedKeys() {
-        return engine.trackedKeys() + guards.size() + blocks.size() + lockouts.size();
+        return engine.trackedKeys() + lockout.keys() + blocks.size();
     }
 
     private void rebuildAllows() {
