@@ -65,6 +65,7 @@ public final class GateServer implements AutoCloseable {
     private final List<String> restoreProblems = new ArrayList<>();
     private final int restored;
     private final Judgement judgement;
+    static final int ADMIN_QUEUE = 4096;
     /** Open client connections, closed explicitly at stop so keep-alive clients (Dovecot) see them end. */
     private final io.netty.channel.group.ChannelGroup connections =
             new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
@@ -77,11 +78,13 @@ public final class GateServer implements AutoCloseable {
         this.store = store;
         boolean epoll = Epoll.isAvailable();
         this.group = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        this.adminThread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "portcullis-admin");
-            t.setDaemon(true);
-            return t;
-        });
+        // one admin thread with a bounded queue: a flood of admin-API requests is refused (503), never queued without end
+        this.adminThread = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(ADMIN_QUEUE), r -> {
+                    Thread t = new Thread(r, "portcullis-admin");
+                    t.setDaemon(true);
+                    return t;
+                });
         this.writer = new StoreWriter(store, clock, config.flushMillis());
         Notifier notifier = notifyConfig.mail() || notifyConfig.webhook()
                 ? Notifier.create(store, notifyConfig, incidentConfig) : null;

@@ -191,7 +191,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 ctx.executor().execute(() -> write(ctx, done, keepAlive));
             });
         } catch (RejectedExecutionException e) {
-            write(ctx, Reply.error(503, "the server is shutting down"), false);
+            write(ctx, Reply.error(503, "the admin thread is busy or shutting down; try again"), false);
         }
     }
 
