@@ -5,7 +5,6 @@ import dev.portcullis.passwords.hash.StoredHash;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -24,16 +23,7 @@ public final class NtlmDumpReader {
     }
 
     public static List<Credential> read(BufferedReader in, String file) throws IOException, InputException {
-        List<Credential> out = new ArrayList<>();
-        long n = 0;
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            n++;
-            Credential c = parse(line, file, n);
-            if (c != null) {
-                out.add(c);
-            }
-        }
-        return out;
+        return CredentialLines.read(in, file, NtlmDumpReader::parse);
     }
 
     /** One line: a credential, or null for a line to skip. */

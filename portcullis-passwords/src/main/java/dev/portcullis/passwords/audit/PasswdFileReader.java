@@ -5,7 +5,6 @@ import dev.portcullis.passwords.hash.StoredHash;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,16 +22,7 @@ public final class PasswdFileReader {
     }
 
     public static List<Credential> read(BufferedReader in, String file) throws IOException, InputException {
-        List<Credential> out = new ArrayList<>();
-        long n = 0;
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            n++;
-            Credential c = parse(line, file, n);
-            if (c != null) {
-                out.add(c);
-            }
-        }
-        return out;
+        return CredentialLines.read(in, file, PasswdFileReader::parse);
     }
 
     static Credential parse(String raw, String file, long n) throws InputException {
