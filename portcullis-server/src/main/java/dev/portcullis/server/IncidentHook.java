@@ -6,6 +6,8 @@ import dev.portcullis.core.gate.GateRecord;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import dev.portcullis.core.engine.AccountVerdict;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,12 @@ final class IncidentHook implements GateListener {
 
     @Override
     public void detection(String key, Detection d) {
+        detection(key, d, account -> null);
+    }
+
+    /** The engine's per-account verdicts give each owner's letter its own time and addresses. */
+    @Override
+    public void detection(String key, Detection d, Function<String, AccountVerdict> verdicts) {
         writer.detection(key, d);
         if (d.compromised().isEmpty()) {
             return;
@@ -48,7 +56,7 @@ final class IncidentHook implements GateListener {
         try {
             adminThread.execute(() -> {
                 try {
-                    responder.detection(key, d, null, "engine", clock.instant());
+                    responder.detection(key, d, verdicts, "engine", clock.instant());
                 } catch (RuntimeException e) {
                     log.error("could not open or update the incident for detection {} (the detection is stored;"
                             + " the incident opens if the gate reports it again)", key, e);

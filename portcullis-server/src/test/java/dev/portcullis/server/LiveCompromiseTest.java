@@ -53,6 +53,7 @@ class LiveCompromiseTest {
                     post(http, base + "/?command=report", report("user" + i, "203.0.113.9", false));
                 }
                 clock.advance(Duration.ofSeconds(5));
+                String compromisedAt = clock.instant().toString();
                 post(http, base + "/?command=report", report("user20", "203.0.113.9", true)); // one guess was right
                 JsonNode incidents = null;
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -66,7 +67,8 @@ class LiveCompromiseTest {
                 String id = incidents.get(0).get("id").asText();
                 String detail = http.send(HttpRequest.newBuilder(URI.create(base + "/api/incidents/" + id))
                         .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString()).body();
-                assertThat(detail).contains("user20").contains("203.0.113.9");
+                assertThat(detail).contains("user20").contains("203.0.113.9")
+                        .as("the account's own compromise time, from the engine's verdict").contains(compromisedAt);
                 String answer = post(http, base + "/?command=allow",
                         "{\"login\":\"user20\",\"remote\":\"192.0.2.200\",\"protocol\":\"imap\"}");
                 assertThat(json(answer).get("status").asInt()).as("the account is held").isEqualTo(-1);

@@ -6,6 +6,7 @@ import dev.portcullis.core.EventKind;
 import dev.portcullis.core.Network;
 import dev.portcullis.core.Reason;
 import dev.portcullis.core.Result;
+import dev.portcullis.core.engine.AccountVerdict;
 import dev.portcullis.core.engine.AttackKind;
 import dev.portcullis.core.engine.Detection;
 import dev.portcullis.core.engine.Engine;
@@ -252,6 +253,12 @@ public final class Gate {
 
     /** Acts on a full judgement: campaign and subnet attacks are blocked, detections go to the listener. */
     public void apply(Findings f, Instant now) {
+        Map<String, AccountVerdict> verdicts = new HashMap<>();
+        for (AccountVerdict v : f.accounts()) {
+            if (v.status().equals("compromised")) {
+                verdicts.putIfAbsent(v.account(), v);
+            }
+        }
         for (Detection d : f.attacks()) {
             Map<String, Integer> perPrefix = new HashMap<>();
             for (String src : d.sources()) {
@@ -275,7 +282,7 @@ public final class Gate {
             int signature = d.sources().size() * 31 + (int) d.attempts() * 17 + d.compromised().hashCode();
             Integer seen = detectionSeen.put(key, signature);
             if (seen == null || seen != signature) {
-                listener.detection(key, d);
+                listener.detection(key, d, verdicts::get);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.portcullis.core.gate;
 
+import dev.portcullis.core.engine.AccountVerdict;
 import dev.portcullis.core.engine.Detection;
 
 /**
@@ -15,6 +16,14 @@ public interface GateListener {
 
     /** A detection is new or has changed; {@code key} is stable for as long as the attack goes on. */
     default void detection(String key, Detection d) {}
+
+    /**
+     * As {@link #detection(String, Detection)}, with the engine's verdict on each compromised account
+     * (when and from where it was broken into; null for an account without one). The gate calls this one.
+     */
+    default void detection(String key, Detection d, java.util.function.Function<String, AccountVerdict> verdicts) {
+        detection(key, d);
+    }
 
     GateListener NONE = new GateListener() {
         @Override
