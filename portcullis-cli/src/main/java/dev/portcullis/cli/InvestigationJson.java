@@ -124,21 +124,10 @@ final class InvestigationJson {
     }
 
     private void instant(Instant t) {
-        if (t == null) {
-            sb.append("null");
-        } else {
-            sb.append('"');
-            time.time(t, sb);
-            sb.append('"');
-        }
+        time.quotedTime(t, sb);
     }
 
     private void strings(List<String> xs) {
-        sb.append('[');
-        for (int i = 0; i < xs.size(); i++) {
-            if (i > 0) sb.append(',');
-            EventJson.string(sb, xs.get(i));
-        }
-        sb.append(']');
+        EventJson.strings(sb, xs);
     }
 }

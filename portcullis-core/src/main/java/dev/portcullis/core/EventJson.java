@@ -124,6 +124,27 @@ public final class EventJson {
         }
     }
 
+    /** Appends the time as a quoted ISO-8601 string, or {@code null}. */
+    public void quotedTime(Instant t, StringBuilder sb) {
+        if (t == null) {
+            sb.append("null");
+        } else {
+            sb.append('"');
+            time(t, sb);
+            sb.append('"');
+        }
+    }
+
+    /** Appends a JSON array of string literals. */
+    public static void strings(StringBuilder sb, java.util.List<String> xs) {
+        sb.append('[');
+        for (int i = 0; i < xs.size(); i++) {
+            if (i > 0) sb.append(',');
+            string(sb, xs.get(i));
+        }
+        sb.append(']');
+    }
+
     /** Appends {@code s} as a JSON string literal. */
     public static void string(StringBuilder sb, String s) {
         if (plain(s)) { // the usual case: one bulk copy, no per-character work
