@@ -118,7 +118,7 @@ final class StoreWriter implements GateListener, AutoCloseable {
         long target = enqueuedSeq();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (flushedSeq < target && System.nanoTime() < deadline && thread.isAlive()) {
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000); // the writer batches; no need to spin
             lock.lock();
             try {
                 wake.signalAll();
