@@ -5,39 +5,56 @@ import java.util.Arrays;
 /**
  * What the engine knows about one account: the addresses it has logged in from (its familiar
  * sources, the most recent {@link #FAMILIAR}, each with when it was first seen succeeding), its
- * failures, and the bulk downloads that may show a compromise. Times are epoch seconds. Arrays are
- * allocated as needed: most accounts log in from one or two addresses and never fail.
+ * failures, and the bulk downloads that may show a compromise.
+ *
+ * <p>Memory layout (JDK 17, compressed oops): 56 bytes for an account that logs in from one address
+ * and never fails; there are millions of accounts at a mail provider, so:
+ * <ul>
+ *   <li>times are {@link PackedTime} ints;</li>
+ *   <li>the familiar ring's slot 0 is inline (most accounts have one address), slots 1.. in arrays
+ *       grown 1 → 3 → 7; ring positions are bytes ({@link #FAMILIAR}, {@link #FAILED_FROM} ≤ 127);</li>
+ *   <li>the addresses that failed on it: an array grown 1 → 2 → 4 as they come;</li>
+ *   <li>bulk downloads (rare: a possible compromise) in one lazily allocated {@link Downloads}.</li>
+ * </ul>
  */
 final class AccountState {
     static final int FAMILIAR = 8;
     static final int FAILED_FROM = 4;
 
     final String account;
-    /** The familiar ring: slot 0 inline (most accounts have one address), slots 1.. in arrays grown 1 → 3 → 7. */
     private String familiar0;
-    private long familiarSince0;
+    private int familiarSince0;
     private String[] familiarMore;
-    private long[] familiarSinceMore;
-    private int familiarSize;
-    private int familiarNext;
+    private int[] familiarSinceMore;
+    private byte familiarSize;
+    private byte familiarNext;
+    private byte failedFromNext;
     int failures;
     int successes;
-    long lastFailure = -1;
-    /** The last few addresses that failed on this account (for "targeted by an attacker"). */
+    private int lastFailure = PackedTime.UNSET;
+    /**
+     * The last few addresses that failed on this account (for "targeted by an attacker"), in a ring of
+     * {@link #FAILED_FROM}; the array grows to that size as addresses come, so it holds exactly what a
+     * full-size ring would (nulls at the end are empty slots).
+     */
     String[] failedFrom;
-    private int failedFromNext;
-    /** Bulk downloads by sessions that logged in from an unfamiliar address: (source, login time, end). */
-    String[] bulkSources;
-    long[] bulkLogins;
-    long[] bulkTimes;
-    int bulkCount;
+    private Downloads bulk;
 
     AccountState(String account) {
         this.account = account;
     }
 
     int usefulness() {
-        return failures * 2 + bulkCount * 8 + (successes > 0 ? 1 : 0);
+        return failures * 2 + bulkCount() * 8 + (successes > 0 ? 1 : 0);
+    }
+
+    /** The last failure's time, or -1 while there is none. */
+    long lastFailure() {
+        return PackedTime.unpack(lastFailure, -1);
+    }
+
+    void lastFailure(long t) {
+        lastFailure = PackedTime.pack(t);
     }
 
     boolean isFamiliar(String source) {
@@ -61,7 +78,7 @@ final class AccountState {
     }
 
     private long familiarSince(int i) {
-        return i == 0 ? familiarSince0 : familiarSinceMore[i - 1];
+        return PackedTime.unpack(i == 0 ? familiarSince0 : familiarSinceMore[i - 1]);
     }
 
     /** Records a success from {@code source} at {@code t}; a new address becomes familiar from then on. */
@@ -70,22 +87,23 @@ final class AccountState {
             return;
         }
         int cap = familiarCapacity();
+        int next = familiarNext;
         if (familiarSize == cap && cap < FAMILIAR) {
             int more = Math.min(FAMILIAR, cap * 2) - 1;
             familiarMore = familiarMore == null ? new String[more] : Arrays.copyOf(familiarMore, more);
-            familiarSinceMore = familiarSinceMore == null ? new long[more] : Arrays.copyOf(familiarSinceMore, more);
-            familiarNext = familiarSize;
+            familiarSinceMore = familiarSinceMore == null ? new int[more] : Arrays.copyOf(familiarSinceMore, more);
+            next = familiarSize;
             cap = familiarCapacity();
         }
-        if (familiarNext == 0) {
+        if (next == 0) {
             familiar0 = source;
-            familiarSince0 = t;
+            familiarSince0 = PackedTime.pack(t);
         } else {
-            familiarMore[familiarNext - 1] = source;
-            familiarSinceMore[familiarNext - 1] = t;
+            familiarMore[next - 1] = source;
+            familiarSinceMore[next - 1] = PackedTime.pack(t);
         }
-        familiarNext = (familiarNext + 1) % cap;
-        familiarSize = Math.min(familiarSize + 1, cap);
+        familiarNext = (byte) ((next + 1) % cap);
+        familiarSize = (byte) Math.min(familiarSize + 1, cap);
     }
 
     /**
@@ -102,33 +120,66 @@ final class AccountState {
             return;
         }
         if (failedFrom == null) {
-            failedFrom = new String[FAILED_FROM];
+            failedFrom = new String[1];
         }
         for (String f : failedFrom) {
             if (source.equals(f)) {
                 return;
             }
         }
+        if (failedFromNext == 0 && failedFrom[failedFrom.length - 1] != null && failedFrom.length < FAILED_FROM) {
+            // full before the ring ever wrapped: grow, the next slot is the first new one
+            failedFromNext = (byte) failedFrom.length;
+            failedFrom = Arrays.copyOf(failedFrom, Math.min(FAILED_FROM, failedFrom.length * 2));
+        }
         failedFrom[failedFromNext] = source;
-        failedFromNext = (failedFromNext + 1) % failedFrom.length;
+        failedFromNext = (byte) ((failedFromNext + 1) % failedFrom.length);
     }
 
     void bulk(String source, long login, long t, int max) {
-        if (bulkSources == null) {
-            bulkSources = new String[2];
-            bulkLogins = new long[2];
-            bulkTimes = new long[2];
+        if (bulk == null) {
+            bulk = new Downloads();
         }
-        if (bulkCount == max) {
-            return;
+        bulk.add(source, PackedTime.pack(login), PackedTime.pack(t), max);
+    }
+
+    int bulkCount() {
+        return bulk == null ? 0 : bulk.count;
+    }
+
+    String bulkSource(int i) {
+        return bulk.sources[i];
+    }
+
+    /** When the session of the i-th bulk download logged in (epoch seconds). */
+    long bulkLogin(int i) {
+        return PackedTime.unpack(bulk.logins[i]);
+    }
+
+    /** When the i-th bulk download's session ended (epoch seconds). */
+    long bulkTime(int i) {
+        return PackedTime.unpack(bulk.times[i]);
+    }
+
+    /** Bulk downloads by sessions that logged in from an unfamiliar address: (source, login time, end), packed times. */
+    private static final class Downloads {
+        String[] sources = new String[2];
+        int[] logins = new int[2];
+        int[] times = new int[2];
+        int count;
+
+        void add(String source, int login, int t, int max) {
+            if (count == max) {
+                return;
+            }
+            if (count == sources.length) {
+                sources = Arrays.copyOf(sources, Math.min(max, count * 2));
+                logins = Arrays.copyOf(logins, sources.length);
+                times = Arrays.copyOf(times, sources.length);
+            }
+            sources[count] = source;
+            logins[count] = login;
+            times[count++] = t;
         }
-        if (bulkCount == bulkSources.length) {
-            bulkSources = Arrays.copyOf(bulkSources, Math.min(max, bulkCount * 2));
-            bulkLogins = Arrays.copyOf(bulkLogins, bulkSources.length);
-            bulkTimes = Arrays.copyOf(bulkTimes, bulkSources.length);
-        }
-        bulkSources[bulkCount] = source;
-        bulkLogins[bulkCount] = login;
-        bulkTimes[bulkCount++] = t;
     }
 }

@@ -9,6 +9,10 @@ import java.util.List;
  * {@link #EXACT} values, then an estimate by linear counting over a 1024-bit map (error a few percent
  * up to a few thousand values, saturating beyond). Attackers choose the values, so nothing here grows
  * with their number. Not thread-safe.
+ *
+ * <p>Memory layout: 32 bytes holding one value (the first is a field: most addresses fail on one
+ * account); the next values go in an array grown 1 → 3 → 7 → 15 (so {@link #EXACT} values in all), then
+ * a 128-byte bitmap.
  */
 final class DistinctSet {
     static final int EXACT = 16;
@@ -16,7 +20,9 @@ final class DistinctSet {
     static final DistinctSet EMPTY = new DistinctSet();
     private static final int BITS = 1024;
 
-    private String[] values = new String[2];
+    private String first;
+    /** Values after the first, in the order added; null until a second value comes. */
+    private String[] more;
     private int size;
     private long[] bitmap; // after EXACT distinct values
 
@@ -25,10 +31,8 @@ final class DistinctSet {
         if (v == null) {
             return false;
         }
-        for (int i = 0; i < size; i++) {
-            if (values[i].equals(v)) {
-                return false;
-            }
+        if (contains(v)) {
+            return false;
         }
         if (bitmap != null) {
             int h = mix(v.hashCode()) & (BITS - 1);
@@ -37,28 +41,39 @@ final class DistinctSet {
             bitmap[h >>> 6] |= bit;
             return fresh;
         }
-        if (size == values.length) {
-            if (size == EXACT) {
-                bitmap = new long[BITS / 64];
-                for (String s : values) {
-                    int h = mix(s.hashCode()) & (BITS - 1);
-                    bitmap[h >>> 6] |= 1L << (h & 63);
-                }
-                return add(v);
-            }
-            values = Arrays.copyOf(values, Math.min(EXACT, size * 2));
+        if (size == 0) {
+            first = v;
+            size = 1;
+            return true;
         }
-        values[size++] = v;
+        if (size == EXACT) {
+            bitmap = new long[BITS / 64];
+            for (int i = 0; i < size; i++) {
+                int h = mix(value(i).hashCode()) & (BITS - 1);
+                bitmap[h >>> 6] |= 1L << (h & 63);
+            }
+            return add(v);
+        }
+        if (more == null) {
+            more = new String[1];
+        } else if (size - 1 == more.length) {
+            more = Arrays.copyOf(more, Math.min(EXACT - 1, more.length * 2 + 1));
+        }
+        more[size++ - 1] = v;
         return true;
     }
 
     boolean contains(String v) {
         for (int i = 0; i < size; i++) {
-            if (values[i].equals(v)) {
+            if (value(i).equals(v)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private String value(int i) {
+        return i == 0 ? first : more[i - 1];
     }
 
     /** Exact below {@link #EXACT}, estimated above. */
@@ -81,7 +96,7 @@ final class DistinctSet {
     List<String> known() {
         List<String> out = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            out.add(values[i]);
+            out.add(value(i));
         }
         return out;
     }

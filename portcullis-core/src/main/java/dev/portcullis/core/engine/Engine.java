@@ -54,9 +54,11 @@ public final class Engine {
             return;
         }
         events++;
-        long t = e.time().getEpochSecond();
-        firstTime = Math.min(firstTime, t);
-        lastTime = Math.max(lastTime, t);
+        long raw = e.time().getEpochSecond();
+        firstTime = Math.min(firstTime, raw);
+        lastTime = Math.max(lastTime, raw);
+        long t = PackedTime.clamp(raw); // what per-key state can hold; see PackedTime
+
         if (e.kind() == EventKind.SESSION) {
             session(e, t);
             return;
@@ -77,11 +79,20 @@ public final class Engine {
         String ip = e.source();
         String acc = e.account();
         int n = e.attempts();
+        // the address first, so that the account keeps the address table's own key string (one copy
+        // per address, however many events and accounts name it)
+        SourceState s = ip == null ? null : source(ip, e, t);
+        if (s != null) {
+            ip = s.ip;
+        }
         AccountState a = acc == null ? null : accounts.getOrCreate(acc, AccountState::new);
+        if (a != null) {
+            acc = a.account; // likewise, the account table's key string
+        }
         boolean familiar = a != null && ip != null && a.isFamiliar(ip);
         if (a != null) {
             a.failures += n;
-            a.lastFailure = t;
+            a.lastFailure(t);
             if (!familiar) {
                 a.failedFrom(ip);
             }
@@ -89,10 +100,7 @@ public final class Engine {
         if (familiar) {
             PairState p = pairs.getOrCreate(acc + '\u0000' + ip, k -> new PairState());
             p.failures += n;
-            if (p.firstFailure < 0) {
-                p.firstFailure = t;
-            }
-            p.lastFailure = t;
+            p.failedAt(t);
             if (e.pwhash() != null) {
                 if (e.pwhash().equals(p.pwhash)) {
                     p.samePwhash += n;
@@ -101,13 +109,12 @@ public final class Engine {
                 }
             }
         }
-        if (ip == null) {
+        if (s == null) {
             return;
         }
-        SourceState s = source(ip, e, t);
         s.failures += n;
-        if (s.firstFailure < 0) {
-            s.firstFailure = t;
+        if (s.firstFailure() < 0) { // as ever: a time before 1970 does not count as set
+            s.firstFailure(t);
         }
         if (e.reason() == Reason.UNKNOWN_ACCOUNT) {
             s.unknownFailures += n;
@@ -133,15 +140,19 @@ public final class Engine {
     private void success(AuthEvent e, long t) {
         String ip = e.source();
         String acc = e.account();
+        SourceState s = ip == null ? null : source(ip, e, t); // first: see failure()
+        if (s != null) {
+            ip = s.ip;
+        }
         AccountState a = acc == null ? null : accounts.getOrCreate(acc, AccountState::new);
         if (a != null) {
+            acc = a.account;
             a.successes++;
             a.addFamiliar(ip, t);
         }
-        if (ip == null) {
+        if (s == null) {
             return;
         }
-        SourceState s = source(ip, e, t);
         s.success(acc, t, SUCCESSES_KEPT);
         SubnetState net = subnets.get(Addresses.prefix(ip));
         if (net != null) {
@@ -164,8 +175,8 @@ public final class Engine {
         if (login < 0) {
             return; // the session came from an address this account already knew: its owner
         }
-        a.bulk(e.source(), login, t, BULK_KEPT);
         SourceState s = sources.get(e.source());
+        a.bulk(s == null ? e.source() : s.ip, login, t, BULK_KEPT); // the address table's key string, when it has one
         if (s != null) {
             s.bulkSessions++;
         }
@@ -178,12 +189,7 @@ public final class Engine {
 
     private SourceState source(String ip, AuthEvent e, long t) {
         SourceState s = sources.getOrCreate(ip, SourceState::new);
-        if (s.firstFile == null) {
-            s.first = t;
-            s.firstFile = e.file();
-            s.firstLine = e.line();
-        }
-        s.last = t;
+        s.seen(t, e.file(), e.line());
         return s;
     }
 

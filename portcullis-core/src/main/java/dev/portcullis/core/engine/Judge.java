@@ -59,8 +59,8 @@ final class Judge {
 
         void add(SourceState s) {
             sources.add(s.ip);
-            start = Math.min(start, s.firstFailure >= 0 ? s.firstFailure : s.first);
-            end = Math.max(end, s.last);
+            start = Math.min(start, s.firstFailure() >= 0 ? s.firstFailure() : s.first());
+            end = Math.max(end, s.last());
             attempts += s.failures;
             accounts += s.failedAccounts.count();
         }
@@ -290,7 +290,7 @@ final class Judge {
         double threshold = Math.max(c.campaignMinSources(), poissonTail(c.campaignFactor() * expected, 1e-6));
         TreeMap<Long, List<SourceState>> byWindow = new TreeMap<>();
         for (SourceState s : candidates) {
-            long start = s.firstFailure >= 0 ? s.firstFailure : s.first;
+            long start = s.firstFailure() >= 0 ? s.firstFailure() : s.first();
             byWindow.computeIfAbsent(Math.floorDiv(start, w), k -> new ArrayList<>()).add(s);
         }
         // hysteresis: a campaign starts in a window above the threshold and goes on through windows
@@ -362,10 +362,10 @@ final class Judge {
         }
         // 2. bulk downloads from addresses unfamiliar to the account
         for (AccountState a : en.accounts.values()) {
-            if (a.bulkCount == 0) continue;
+            if (a.bulkCount() == 0) continue;
             List<Integer> strange = new ArrayList<>();
-            for (int i = 0; i < a.bulkCount; i++) {
-                String ip = a.bulkSources[i];
+            for (int i = 0; i < a.bulkCount(); i++) {
+                String ip = a.bulkSource(i);
                 SourceState s = en.sources.get(ip);
                 if (s != null && isShared(s)) continue;
                 strange.add(i);
@@ -373,11 +373,11 @@ final class Judge {
             if (strange.isEmpty()) continue;
             Comp comp = compromised.get(a.account);
             // targeted: an attacker failed on it, recently enough before (or during) these downloads
-            boolean targeted = targetedBy(a) != null && a.lastFailure >= 0
-                    && a.lastFailure >= a.bulkLogins[strange.get(0)] - c.targetedMemory().getSeconds();
+            boolean targeted = targetedBy(a) != null && a.lastFailure() >= 0
+                    && a.lastFailure() >= a.bulkLogin(strange.get(0)) - c.targetedMemory().getSeconds();
             Set<String> distinct = new LinkedHashSet<>();
-            for (int i : strange) distinct.add(a.bulkSources[i]);
-            long span = a.bulkTimes[strange.get(strange.size() - 1)] - a.bulkTimes[strange.get(0)];
+            for (int i : strange) distinct.add(a.bulkSource(i));
+            long span = a.bulkTime(strange.get(strange.size() - 1)) - a.bulkTime(strange.get(0));
             boolean convincing = comp != null || targeted || (distinct.size() >= 2 && span <= DAY);
             if (!convincing) {
                 for (String ip : distinct) {
@@ -392,12 +392,12 @@ final class Judge {
                 comp.attack = by;
             }
             for (int i : strange) {
-                String ip = a.bulkSources[i];
-                long t = a.bulkLogins[i];
+                String ip = a.bulkSource(i);
+                long t = a.bulkLogin(i);
                 if (t < comp.at) comp.at = t;
                 comp.sources.add(ip);
-                comp.evidence(a.bulkTimes[i], "bulk download by a session from " + ip + " (new to this account) ending "
-                        + Instant.ofEpochSecond(a.bulkTimes[i]));
+                comp.evidence(a.bulkTime(i), "bulk download by a session from " + ip + " (new to this account) ending "
+                        + Instant.ofEpochSecond(a.bulkTime(i)));
                 if (!attackerOf.containsKey(ip)) {
                     Attack owner = comp.attack;
                     if (owner == null) {
@@ -409,7 +409,7 @@ final class Judge {
                     attackerOf.put(ip, owner);
                     owner.sources.add(ip);
                     owner.start = Math.min(owner.start, t);
-                    owner.end = Math.max(owner.end, a.bulkTimes[i]);
+                    owner.end = Math.max(owner.end, a.bulkTime(i));
                 }
             }
         }
@@ -478,7 +478,7 @@ final class Judge {
             if (compromised.containsKey(account)) continue;
             out.add(new AccountVerdict(account, "stale_credentials", null, List.of(),
                     List.of(p.failures + " failures from " + key.substring(sep + 1) + ", an address it logged in from before, "
-                            + Instant.ofEpochSecond(p.firstFailure) + " to " + Instant.ofEpochSecond(p.lastFailure)
+                            + Instant.ofEpochSecond(p.firstFailure()) + " to " + Instant.ofEpochSecond(p.lastFailure())
                             + (p.samePwhash > 0 ? " (the same wrong password " + (p.samePwhash + 1) + " times)" : ""))));
         }
         for (SourceState s : staleRhythm) {
@@ -486,7 +486,7 @@ final class Judge {
             if (acc.isEmpty() || compromised.containsKey(acc.get(0))) continue;
             out.add(new AccountVerdict(acc.get(0), "stale_credentials", null, List.of(),
                     List.of(s.failures + " failures from " + s.ip + " at a device's steady pace, "
-                            + Instant.ofEpochSecond(s.firstFailure) + " to " + Instant.ofEpochSecond(s.last)
+                            + Instant.ofEpochSecond(s.firstFailure()) + " to " + Instant.ofEpochSecond(s.last())
                             + " (its last good login predates the log)")));
         }
         Set<String> listed = new java.util.HashSet<>();
@@ -523,8 +523,8 @@ final class Judge {
             b.append(" (").append(s.unknownFailures).append(" on unknown accounts)");
         }
         b.append(", ").append(s.successes).append(" logins, ")
-                .append(Instant.ofEpochSecond(s.firstFailure >= 0 ? s.firstFailure : s.first)).append(" to ")
-                .append(Instant.ofEpochSecond(s.last));
+                .append(Instant.ofEpochSecond(s.firstFailure() >= 0 ? s.firstFailure() : s.first())).append(" to ")
+                .append(Instant.ofEpochSecond(s.last()));
         if (s.bestWindowFailures > 1) {
             b.append("; peak ").append(s.bestWindowFailures).append(" failures within ")
                     .append(c.bruteForceWindow().toMinutes()).append(" min");

@@ -3,13 +3,23 @@ package dev.portcullis.core.engine;
 import java.util.Arrays;
 
 /**
- * What the engine knows about one client address. Times are epoch seconds. About 100–200 bytes for a
- * typical address (one success); addresses with failures carry a little more.
+ * What the engine knows about one client address.
+ *
+ * <p>Memory layout (JDK 17, compressed oops): 96 bytes for an address that only logs in, plus a
+ * {@link DistinctSet} (32 bytes for one account) and a failure ring (an {@code int[2]}, 24 bytes) once
+ * it fails. There are millions of addresses, most seen once, so:
+ * <ul>
+ *   <li>times are {@link PackedTime} ints (the ring too); line numbers stay {@code long};</li>
+ *   <li>the first success (account and time) is inline; a second account's success allocates
+ *       {@link More} (the succeeded-account set and the later first successes);</li>
+ *   <li>the failed-account set is a shared empty one until the first failure;</li>
+ *   <li>the ring's size and position are bytes ({@link Engine#RING} ≤ 127).</li>
+ * </ul>
  */
 final class SourceState {
     final String ip;
-    long first;
-    long last;
+    private int first;
+    private int last;
     int failures;
     /** Failures on accounts for which this address was not familiar at the time (no earlier success). */
     int strangerFailures;
@@ -19,31 +29,37 @@ final class SourceState {
     int successes;
     /** Accounts it failed on; an empty shared set until the first failure (most addresses never fail). */
     DistinctSet failedAccounts = DistinctSet.EMPTY;
-    DistinctSet succeededAccounts; // lazily: most addresses succeed for one account
-    String onlyAccount;            // the first succeeded account, before succeededAccounts is needed
+    /** The first succeeded account; more in {@link #more} (most addresses succeed for one account). */
+    private String onlyAccount;
+    private More more;
     /**
-     * Times (epoch seconds) of the last stranger failures, a ring that grows 2 → 4 → … → the engine's
-     * limit only while failures keep coming, for windowed brute-force counting.
+     * Packed times of the last stranger failures, a ring that grows 2 → 4 → … → the engine's limit
+     * only while failures keep coming, for windowed brute-force counting.
      */
-    long[] ring;
-    int ringSize;
-    int ringNext;
+    private int[] ring;
+    private byte ringSize;
+    private byte ringNext;
     int bestWindowFailures;
-    /**
-     * First (account, time) successes, for compromise attribution once the address is judged: the
-     * first inline ({@link #onlyAccount}, {@link #firstSuccessTime}), the others in arrays allocated
-     * when a second account succeeds. Read through {@link #successAccount} and {@link #successTime}.
-     */
-    private String[] moreSuccessAccounts;
-    private long[] moreSuccessTimes;
-    private long firstSuccessTime;
+    /** Time of the first success that named an account ({@link #onlyAccount}), packed. */
+    private int firstSuccessTime;
     int successCount;
     /** Evidence: where this address first appears in the input. */
     String firstFile;
     long firstLine;
-    long firstFailure = -1;
+    private int firstFailure = PackedTime.UNSET;
     /** Sessions with a bulk download. */
     int bulkSessions;
+
+    /**
+     * What only addresses where several accounts log in need: the set of succeeded accounts and the
+     * first (account, time) successes after the first, for compromise attribution once the address is
+     * judged.
+     */
+    private static final class More {
+        final DistinctSet succeededAccounts = new DistinctSet();
+        String[] successAccounts = new String[1];
+        int[] successTimes = new int[1];
+    }
 
     SourceState(String ip) {
         this.ip = ip;
@@ -54,27 +70,59 @@ final class SourceState {
         return failures * 4 + bulkSessions * 8 + Math.min(successes, 3);
     }
 
+    /** Records that the address appeared at {@code t} (clamped epoch seconds), from {@code file}:{@code line}. */
+    void seen(long t, String file, long line) {
+        if (firstFile == null) {
+            first = PackedTime.pack(t);
+            firstFile = file;
+            firstLine = line;
+        }
+        last = PackedTime.pack(t);
+    }
+
+    long first() {
+        return PackedTime.unpack(first);
+    }
+
+    long last() {
+        return PackedTime.unpack(last);
+    }
+
+    /** The first failure's time, or -1 while there is none. */
+    long firstFailure() {
+        return PackedTime.unpack(firstFailure, -1);
+    }
+
+    void firstFailure(long t) {
+        firstFailure = PackedTime.pack(t);
+    }
+
     void strangerFailure(long t, int attempts, int windowSeconds, int maxRing) {
+        int packed = PackedTime.pack(t);
+        int size = ringSize;
+        int next = ringNext;
         for (int i = 0; i < attempts && i < maxRing; i++) {
             if (ring == null) {
-                ring = new long[2];
-            } else if (ringSize == ring.length && ring.length < maxRing) {
+                ring = new int[2];
+            } else if (size == ring.length && ring.length < maxRing) {
                 // grow, unrolling the ring so the oldest entry comes first
-                long[] bigger = new long[Math.min(maxRing, ring.length * 2)];
-                for (int k = 0; k < ringSize; k++) {
-                    bigger[k] = ring[(ringNext + k) % ring.length];
+                int[] bigger = new int[Math.min(maxRing, ring.length * 2)];
+                for (int k = 0; k < size; k++) {
+                    bigger[k] = ring[(next + k) % ring.length];
                 }
                 ring = bigger;
-                ringNext = ringSize;
+                next = size;
             }
-            ring[ringNext] = t;
-            ringNext = (ringNext + 1) % ring.length;
-            ringSize = Math.min(ringSize + 1, ring.length);
+            ring[next] = packed;
+            next = (next + 1) % ring.length;
+            size = Math.min(size + 1, ring.length);
         }
+        ringSize = (byte) size;
+        ringNext = (byte) next;
         // failures within the window ending now
         int inWindow = 0;
-        for (int k = 0; k < ringSize; k++) {
-            if (ring[k] >= t - windowSeconds) {
+        for (int k = 0; k < size; k++) {
+            if (PackedTime.unpack(ring[k]) >= t - windowSeconds) {
                 inWindow++;
             }
         }
@@ -83,17 +131,21 @@ final class SourceState {
         }
     }
 
-    /** The ring's times, oldest first order not guaranteed. */
+    /** The ring's times (epoch seconds), oldest first order not guaranteed. */
     long[] failureTimes() {
-        return ring == null ? new long[0] : java.util.Arrays.copyOf(ring, ringSize);
+        long[] out = new long[ringSize];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = PackedTime.unpack(ring[k]);
+        }
+        return out;
     }
 
     String successAccount(int i) {
-        return i == 0 ? onlyAccount : moreSuccessAccounts[i - 1];
+        return i == 0 ? onlyAccount : more.successAccounts[i - 1];
     }
 
     long successTime(int i) {
-        return i == 0 ? firstSuccessTime : moreSuccessTimes[i - 1];
+        return PackedTime.unpack(i == 0 ? firstSuccessTime : more.successTimes[i - 1]);
     }
 
     void success(String account, long t, int maxKept) {
@@ -101,11 +153,11 @@ final class SourceState {
         if (onlyAccount == null) {
             onlyAccount = account;
         } else if (account != null && !account.equals(onlyAccount)) {
-            if (succeededAccounts == null) {
-                succeededAccounts = new DistinctSet();
-                succeededAccounts.add(onlyAccount);
+            if (more == null) {
+                more = new More();
+                more.succeededAccounts.add(onlyAccount);
             }
-            succeededAccounts.add(account);
+            more.succeededAccounts.add(account);
         }
         if (account == null) {
             return;
@@ -119,26 +171,24 @@ final class SourceState {
             return;
         }
         if (successCount == 0) {
-            firstSuccessTime = t; // account == onlyAccount: the first success that named an account
+            firstSuccessTime = PackedTime.pack(t); // account == onlyAccount: the first success that named an account
         } else {
+            // a second distinct account named, so onlyAccount is set and differs: more exists
             int k = successCount - 1;
-            if (moreSuccessAccounts == null) {
-                moreSuccessAccounts = new String[1];
-                moreSuccessTimes = new long[1];
-            } else if (k == moreSuccessAccounts.length) {
-                int n = Math.min(maxKept - 1, moreSuccessAccounts.length * 2 + 1);
-                moreSuccessAccounts = Arrays.copyOf(moreSuccessAccounts, n);
-                moreSuccessTimes = Arrays.copyOf(moreSuccessTimes, n);
+            if (k == more.successAccounts.length) {
+                int n = Math.min(maxKept - 1, more.successAccounts.length * 2 + 1);
+                more.successAccounts = Arrays.copyOf(more.successAccounts, n);
+                more.successTimes = Arrays.copyOf(more.successTimes, n);
             }
-            moreSuccessAccounts[k] = account;
-            moreSuccessTimes[k] = t;
+            more.successAccounts[k] = account;
+            more.successTimes[k] = PackedTime.pack(t);
         }
         successCount++;
     }
 
     int succeededAccountCount() {
-        if (succeededAccounts != null) {
-            return succeededAccounts.count();
+        if (more != null) {
+            return more.succeededAccounts.count();
         }
         return onlyAccount == null ? 0 : 1;
     }
@@ -147,8 +197,8 @@ final class SourceState {
         if (account == null) {
             return false;
         }
-        if (succeededAccounts != null) {
-            return succeededAccounts.contains(account);
+        if (more != null) {
+            return more.succeededAccounts.contains(account);
         }
         return account.equals(onlyAccount);
     }
