@@ -13,6 +13,8 @@ import dev.portcullis.core.gate.Gate;
 import dev.portcullis.core.gate.GateRecord;
 import dev.portcullis.core.gate.Lockdown;
 import dev.portcullis.core.gate.Lockout;
+import dev.portcullis.respond.Json;
+import dev.portcullis.respond.Records;
 import dev.portcullis.store.AuditEntry;
 import dev.portcullis.store.Change;
 import dev.portcullis.store.DetectionRecord;

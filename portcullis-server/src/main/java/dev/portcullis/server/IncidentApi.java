@@ -10,6 +10,8 @@ import dev.portcullis.core.incident.Incident;
 import dev.portcullis.core.incident.IncidentAccount;
 import dev.portcullis.core.incident.Note;
 import dev.portcullis.core.incident.TransitionRefused;
+import dev.portcullis.respond.Json;
+import dev.portcullis.respond.Responder;
 import dev.portcullis.store.DeliveryRecord;
 import dev.portcullis.store.Store;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.core.gate.Decision;
 import dev.portcullis.core.gate.Gate;
 import dev.portcullis.core.gate.GateStats;
+import dev.portcullis.respond.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;

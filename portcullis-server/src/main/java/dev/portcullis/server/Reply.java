@@ -1,6 +1,7 @@
 package dev.portcullis.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.respond.Json;
 import java.nio.charset.StandardCharsets;
 
 /** An HTTP answer: status, body bytes and content type. */
@@ -20,7 +21,7 @@ record Reply(int status, byte[] body, String contentType) {
     }
 
     static Reply error(int status, String reason) {
-        return json(status, Json.error(reason));
+        return json(status, Json.object().put("status", "failure").put("reason", reason));
     }
 
     static Reply text(String s) {

@@ -3,6 +3,8 @@ package dev.portcullis.server;
 import dev.portcullis.core.engine.Detection;
 import dev.portcullis.core.gate.GateListener;
 import dev.portcullis.core.gate.GateRecord;
+import dev.portcullis.respond.Json;
+import dev.portcullis.respond.Records;
 import dev.portcullis.store.Change;
 import dev.portcullis.store.DetectionRecord;
 import dev.portcullis.store.Store;

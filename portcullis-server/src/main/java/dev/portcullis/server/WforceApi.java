@@ -9,6 +9,7 @@ import dev.portcullis.core.gate.Block;
 import dev.portcullis.core.gate.Gate;
 import dev.portcullis.core.gate.GateRecord;
 import dev.portcullis.core.gate.Lockout;
+import dev.portcullis.respond.Json;
 import java.time.Clock;
 import java.time.Instant;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.core.engine.EngineConfig;
 import dev.portcullis.core.gate.GateConfig;
+import dev.portcullis.respond.Json;
 import dev.portcullis.store.Store;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package dev.portcullis.server;
+package dev.portcullis.respond;
 
 import dev.portcullis.core.gate.Allow;
 import dev.portcullis.core.gate.Block;
@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Locale;
 
 /** Maps the gate's records to the store's and back (the store knows nothing of the gate's types). */
-final class Records {
+public final class Records {
     private Records() {}
 
-    static StateRecord toStore(GateRecord r) {
+    public static StateRecord toStore(GateRecord r) {
         if (r instanceof Block b) {
             return new BlockRecord(b.target(), lower(b.action()), b.level(), b.reason(), b.since(), b.until(), b.by());
         } else if (r instanceof Lockout l) {
@@ -34,21 +34,21 @@ final class Records {
         throw new IllegalArgumentException("unknown record " + r);
     }
 
-    static Class<? extends StateRecord> storeType(GateRecord r) {
+    public static Class<? extends StateRecord> storeType(GateRecord r) {
         return toStore(r).getClass();
     }
 
-    static Change put(GateRecord r) {
+    public static Change put(GateRecord r) {
         return Change.put(toStore(r));
     }
 
-    static Change remove(GateRecord r) {
+    public static Change remove(GateRecord r) {
         StateRecord s = toStore(r);
         return Change.remove(s.getClass(), s.key());
     }
 
     /** The gate's records from a stored snapshot; records that no longer parse are skipped and named. */
-    static List<GateRecord> fromStore(Snapshot s, List<String> problems) {
+    public static List<GateRecord> fromStore(Snapshot s, List<String> problems) {
         List<GateRecord> out = new ArrayList<>();
         for (BlockRecord b : s.blocks()) {
             add(out, problems, "block " + b.target(), () -> new Block(b.target(),

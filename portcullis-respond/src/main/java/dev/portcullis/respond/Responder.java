@@ -1,4 +1,4 @@
-package dev.portcullis.server;
+package dev.portcullis.respond;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +14,7 @@ import dev.portcullis.core.incident.Incident;
 import dev.portcullis.core.incident.IncidentConfig;
 import dev.portcullis.core.incident.Incidents;
 import dev.portcullis.core.incident.Note;
-import dev.portcullis.server.notify.Notifier;
+import dev.portcullis.respond.notify.Notifier;
 import dev.portcullis.store.AuditEntry;
 import dev.portcullis.store.Change;
 import dev.portcullis.store.DeliveryRecord;
