@@ -14,7 +14,6 @@ import dev.portcullis.core.gate.GateRecord;
 import dev.portcullis.core.gate.Lockdown;
 import dev.portcullis.core.gate.Lockout;
 import dev.portcullis.respond.Json;
-import dev.portcullis.respond.Records;
 import dev.portcullis.store.AuditEntry;
 import dev.portcullis.store.Change;
 import dev.portcullis.store.DetectionRecord;
@@ -146,7 +145,7 @@ final class AdminApi {
     // --- changes: store and audit first, then the gate ----------------------------------------------
 
     Reply put(String actor, String action, GateRecord rec) {
-        store.apply(List.of(Records.put(rec)));
+        store.apply(List.of(Change.put(rec)));
         audit(actor, action, rec.key(), Json.record(rec).toString(), clock.instant());
         on(() -> {
             gate.put(rec, false);
@@ -160,7 +159,7 @@ final class AdminApi {
         if (removed == null) {
             throw new BadRequest(404, "no " + type.getSimpleName().toLowerCase(Locale.ROOT) + " '" + key + "' in force");
         }
-        store.apply(List.of(Records.remove(removed)));
+        store.apply(List.of(Change.remove(removed)));
         audit(actor, action, key, Json.record(removed).toString(), clock.instant());
         return Reply.json(Json.object().put("status", "ok").set("removed", Json.record(removed)));
     }
@@ -171,7 +170,7 @@ final class AdminApi {
         ArrayNode lifted = Json.MAPPER.createArrayNode();
         for (Lockdown ld : current) {
             if (id == null || ld.id().equals(id)) {
-                changes.add(Records.remove(ld));
+                changes.add(Change.remove(ld));
                 lifted.add(Json.record(ld));
             }
         }

@@ -8,10 +8,10 @@ import dev.portcullis.core.gate.GateRecord;
 import dev.portcullis.passwords.check.PasswordCheck;
 import dev.portcullis.passwords.check.PasswordPolicy;
 import dev.portcullis.core.incident.IncidentConfig;
-import dev.portcullis.respond.Records;
 import dev.portcullis.respond.Responder;
 import dev.portcullis.respond.notify.Notifier;
 import dev.portcullis.respond.notify.NotifyConfig;
+import dev.portcullis.store.Snapshot;
 import dev.portcullis.store.Store;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -104,7 +104,9 @@ public final class GateServer implements AutoCloseable {
         this.gate = new Gate(gateConfig, new Engine(engineConfig), new IncidentHook(writer, adminThread, responder, clock));
         this.metrics = new Metrics(gate.stats());
         Instant now = clock.instant();
-        List<GateRecord> state = Records.fromStore(store.load(now), restoreProblems);
+        Snapshot stored = store.load(now);
+        List<GateRecord> state = stored.all();
+        restoreProblems.addAll(stored.unreadable());
         for (String p : restoreProblems) {
             log.warn("a stored record could not be restored: {}", p);
         }
