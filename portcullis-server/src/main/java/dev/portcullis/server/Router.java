@@ -46,14 +46,14 @@ final class Router {
     record NotFound() implements Match {}
 
     Match find(String method, String path) {
-        Set<String> allow = new LinkedHashSet<>();
+        Set<String> allow = null;   // allocated only on the way to a 405
         List<Route> exact = literal.get(path);
         if (exact != null) {
             for (Route r : exact) {
                 if (r.method().equals(method) || r.method().equals(ANY)) {
                     return new Found(r, Map.of());
                 }
-                allow.add(r.method());
+                allow = allowing(allow, r);
             }
         }
         for (Route r : patterned) {
@@ -64,8 +64,14 @@ final class Router {
             if (r.method().equals(method) || r.method().equals(ANY)) {
                 return new Found(r, params);
             }
-            allow.add(r.method());
+            allow = allowing(allow, r);
         }
-        return allow.isEmpty() ? new NotFound() : new NotAllowed(List.copyOf(allow));
+        return allow == null ? new NotFound() : new NotAllowed(List.copyOf(allow));
+    }
+
+    private static Set<String> allowing(Set<String> allow, Route r) {
+        Set<String> a = allow == null ? new LinkedHashSet<>() : allow;
+        a.add(r.method());
+        return a;
     }
 }
