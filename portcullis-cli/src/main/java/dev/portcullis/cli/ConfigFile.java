@@ -7,7 +7,7 @@ import dev.portcullis.core.engine.EngineConfig;
 import dev.portcullis.core.gate.GateConfig;
 import dev.portcullis.core.incident.IncidentConfig;
 import dev.portcullis.server.ServerConfig;
-import dev.portcullis.server.notify.NotifyConfig;
+import dev.portcullis.respond.notify.NotifyConfig;
 
 import java.io.IOException;
 import java.nio.file.Path;

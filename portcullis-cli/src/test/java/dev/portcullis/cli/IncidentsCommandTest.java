@@ -10,7 +10,7 @@ import dev.portcullis.core.incident.IncidentConfig;
 import dev.portcullis.server.GateServer;
 import dev.portcullis.server.ServerConfig;
 import dev.portcullis.server.Tokens;
-import dev.portcullis.server.notify.NotifyConfig;
+import dev.portcullis.respond.notify.NotifyConfig;
 import dev.portcullis.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,11 +13,12 @@ import dev.portcullis.core.gate.Gate;
 import dev.portcullis.core.gate.GateRecord;
 import dev.portcullis.core.gate.Lockdown;
 import dev.portcullis.core.gate.Lockout;
+import dev.portcullis.respond.Json;
+import dev.portcullis.server.Route.Call;
 import dev.portcullis.store.AuditEntry;
 import dev.portcullis.store.Change;
 import dev.portcullis.store.DetectionRecord;
 import dev.portcullis.store.Store;
-import dev.portcullis.store.TokenRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 
 /**
- * The admin API ({@code /api/…}, bearer tokens). Runs on the admin thread,
+ * The admin API ({@code /api/…}, bearer tokens checked by {@link Auth} per the route table in
+ * {@link Routes}): one method per route. Runs on the admin thread,
  * never on the event loop: a change is written to the store and audited first, then put in force in
  * the gate (on its thread), then acknowledged — so nothing acknowledged is lost by a crash.
  */
@@ -39,112 +41,106 @@ final class AdminApi {
     private final ExecutorService loop;
     private final Store store;
     private final Clock clock;
-    private final IncidentApi incidents;
 
-    AdminApi(Gate gate, ExecutorService loop, Store store, Clock clock, IncidentApi incidents) {
+    AdminApi(Gate gate, ExecutorService loop, Store store, Clock clock) {
         this.gate = gate;
         this.loop = loop;
         this.store = store;
         this.clock = clock;
-        this.incidents = incidents;
     }
 
-    /** Who is calling, or a 401/403. Read-only tokens may only GET. */
-    String authenticate(Request r) {
-        String a = r.authorization();
-        if (a == null || !a.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new BadRequest(401, "an admin token is required: Authorization: Bearer pct_…"
-                    + " (create one with 'portcullis token add NAME')");
-        }
-        TokenRecord t = Tokens.verify(store, a.substring(7).trim())
-                .orElseThrow(() -> new BadRequest(401, "the admin token is not valid"));
-        if (!r.method().equals("GET") && !t.role().equals("admin")) {
-            throw new BadRequest(403, "token '" + t.name() + "' is read-only");
-        }
-        return "admin:" + t.name();
-    }
+    // --- routes (see Routes; the caller is authenticated before these run) ---------------------
 
-    Reply handle(Request r) {
-        String actor = authenticate(r);
-        String path = r.path();
-        String m = r.method();
+    Reply state(Call c) {
         Instant now = clock.instant();
-        switch (path) {
-            case "/api/state": {
-                requireGet(m);
-                ObjectNode o = Json.object();
-                on(() -> {
-                    o.set("blocks", Json.records(gate.blocks(now)));
-                    o.set("lockouts", Json.records(gate.lockouts(now)));
-                    o.set("lockdowns", Json.records(gate.lockdowns(now)));
-                    o.set("allows", Json.records(gate.allows(now)));
-                    return null;
-                });
-                return Reply.json(o);
+        ObjectNode o = Json.object();
+        on(() -> {
+            o.set("blocks", Json.records(gate.blocks(now)));
+            o.set("lockouts", Json.records(gate.lockouts(now)));
+            o.set("lockdowns", Json.records(gate.lockdowns(now)));
+            o.set("allows", Json.records(gate.allows(now)));
+            return null;
+        });
+        return Reply.json(o);
+    }
+
+    Reply blocks(Call c) {
+        Instant now = clock.instant();
+        return Reply.json(on(() -> Json.records(gate.blocks(now))));
+    }
+
+    Reply addBlock(Call c) {
+        return put(c.caller(), "block.add", block(body(c.request()), c.caller(), clock.instant()));
+    }
+
+    Reply removeBlock(Call c) {
+        return remove(c.caller(), "block.remove", Block.class, network(required(c.request().param("target"), "target")));
+    }
+
+    Reply lockouts(Call c) {
+        Instant now = clock.instant();
+        return Reply.json(on(() -> Json.records(gate.lockouts(now))));
+    }
+
+    Reply addLockout(Call c) {
+        return put(c.caller(), "lockout.add", lockout(body(c.request()), c.caller(), clock.instant()));
+    }
+
+    Reply removeLockout(Call c) {
+        return remove(c.caller(), "lockout.remove", Lockout.class, account(required(c.request().param("account"), "account")));
+    }
+
+    Reply lockdowns(Call c) {
+        Instant now = clock.instant();
+        return Reply.json(on(() -> Json.records(gate.lockdowns(now))));
+    }
+
+    Reply lockdown(Call c) {
+        return put(c.caller(), "lockdown.on", lockdown(body(c.request()), c.caller(), clock.instant()));
+    }
+
+    Reply liftLockdown(Call c) {
+        return liftLockdown(c.caller(), c.request().param("id"), clock.instant());
+    }
+
+    Reply allows(Call c) {
+        Instant now = clock.instant();
+        return Reply.json(on(() -> Json.records(gate.allows(now))));
+    }
+
+    Reply addAllow(Call c) {
+        return put(c.caller(), "allow.add", allow(body(c.request()), c.caller(), clock.instant()));
+    }
+
+    Reply removeAllow(Call c) {
+        Allow.Kind k = kind(required(c.request().param("kind"), "kind"));
+        String v = required(c.request().param("value"), "value");
+        return remove(c.caller(), "allow.remove", Allow.class,
+                k.name().toLowerCase(Locale.ROOT) + ":" + (k == Allow.Kind.NETWORK ? network(v) : account(v)));
+    }
+
+    Reply audit(Call c) {
+        ArrayNode a = Json.MAPPER.createArrayNode();
+        store.auditTrail(Instant.EPOCH, limit(c.request())).forEach(e -> a.add(Json.audit(e)));
+        return Reply.json(a);
+    }
+
+    Reply detections(Call c) {
+        ArrayNode a = Json.MAPPER.createArrayNode();
+        for (DetectionRecord d : store.detections(Instant.EPOCH, limit(c.request()))) {
+            try {
+                a.add(Json.MAPPER.readTree(d.json()));
+            } catch (Exception e) {
+                a.add(Json.object().put("id", d.id()).put("kind", d.kind()));
             }
-            case "/api/blocks":
-                return switch (m) {
-                    case "GET" -> Reply.json(on(() -> Json.records(gate.blocks(now))));
-                    case "POST" -> put(actor, "block.add", block(body(r), actor, now));
-                    case "DELETE" -> remove(actor, "block.remove", Block.class, network(required(r.param("target"), "target")));
-                    default -> throw notAllowed(m);
-                };
-            case "/api/lockouts":
-                return switch (m) {
-                    case "GET" -> Reply.json(on(() -> Json.records(gate.lockouts(now))));
-                    case "POST" -> put(actor, "lockout.add", lockout(body(r), actor, now));
-                    case "DELETE" -> remove(actor, "lockout.remove", Lockout.class, account(required(r.param("account"), "account")));
-                    default -> throw notAllowed(m);
-                };
-            case "/api/lockdown":
-                return switch (m) {
-                    case "GET" -> Reply.json(on(() -> Json.records(gate.lockdowns(now))));
-                    case "POST" -> put(actor, "lockdown.on", lockdown(body(r), actor, now));
-                    case "DELETE" -> liftLockdown(actor, r.param("id"), now);
-                    default -> throw notAllowed(m);
-                };
-            case "/api/allows":
-                return switch (m) {
-                    case "GET" -> Reply.json(on(() -> Json.records(gate.allows(now))));
-                    case "POST" -> put(actor, "allow.add", allow(body(r), actor, now));
-                    case "DELETE" -> {
-                        Allow.Kind k = kind(required(r.param("kind"), "kind"));
-                        String v = required(r.param("value"), "value");
-                        yield remove(actor, "allow.remove", Allow.class,
-                                k.name().toLowerCase(Locale.ROOT) + ":" + (k == Allow.Kind.NETWORK ? network(v) : account(v)));
-                    }
-                    default -> throw notAllowed(m);
-                };
-            case "/api/audit": {
-                requireGet(m);
-                ArrayNode a = Json.MAPPER.createArrayNode();
-                store.auditTrail(Instant.EPOCH, limit(r)).forEach(e -> a.add(Json.audit(e)));
-                return Reply.json(a);
-            }
-            case "/api/detections": {
-                requireGet(m);
-                ArrayNode a = Json.MAPPER.createArrayNode();
-                for (DetectionRecord d : store.detections(Instant.EPOCH, limit(r))) {
-                    try {
-                        a.add(Json.MAPPER.readTree(d.json()));
-                    } catch (Exception e) {
-                        a.add(Json.object().put("id", d.id()).put("kind", d.kind()));
-                    }
-                }
-                return Reply.json(a);
-            }
-            default:
-                if (incidents != null && (path.equals(IncidentApi.PREFIX) || path.startsWith(IncidentApi.PREFIX + "/"))) {
-                    return incidents.handle(r, actor, now);
-                }
-                throw new BadRequest(404, "no such endpoint: " + m + " " + Untrusted.text(path));
         }
+        return Reply.json(a);
     }
 
     // --- changes: store and audit first, then the gate ----------------------------------------------
 
     Reply put(String actor, String action, GateRecord rec) {
-        store.apply(List.of(Records.put(rec)));
+        store.apply(List.of(Change.put(rec)));
         audit(actor, action, rec.key(), Json.record(rec).toString(), clock.instant());
         on(() -> {
             gate.put(rec, false);
@@ -158,7 +154,7 @@ final class AdminApi {
         if (removed == null) {
             throw new BadRequest(404, "no " + type.getSimpleName().toLowerCase(Locale.ROOT) + " '" + key + "' in force");
         }
-        store.apply(List.of(Records.remove(removed)));
+        store.apply(List.of(Change.remove(removed)));
         audit(actor, action, key, Json.record(removed).toString(), clock.instant());
         return Reply.json(Json.object().put("status", "ok").set("removed", Json.record(removed)));
     }
@@ -169,7 +165,7 @@ final class AdminApi {
         ArrayNode lifted = Json.MAPPER.createArrayNode();
         for (Lockdown ld : current) {
             if (id == null || ld.id().equals(id)) {
-                changes.add(Records.remove(ld));
+                changes.add(Change.remove(ld));
                 lifted.add(Json.record(ld));
             }
         }
@@ -353,14 +349,6 @@ final class AdminApi {
         } catch (NumberFormatException e) {
             throw new BadRequest("'limit' must be 1..10000");
         }
-    }
-
-    private static void requireGet(String m) {
-        if (!m.equals("GET")) throw notAllowed(m);
-    }
-
-    private static BadRequest notAllowed(String m) {
-        return new BadRequest(405, "method " + Untrusted.text(m) + " is not allowed here");
     }
 
     /** Runs on the gate's thread and waits (the admin thread may wait; the event loop never does). */

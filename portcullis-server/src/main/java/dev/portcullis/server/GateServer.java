@@ -5,46 +5,46 @@ import dev.portcullis.core.engine.EngineConfig;
 import dev.portcullis.core.gate.Gate;
 import dev.portcullis.core.gate.GateConfig;
 import dev.portcullis.core.gate.GateRecord;
+import dev.portcullis.core.incident.IncidentConfig;
 import dev.portcullis.passwords.check.PasswordCheck;
 import dev.portcullis.passwords.check.PasswordPolicy;
-import dev.portcullis.core.incident.IncidentConfig;
-import dev.portcullis.server.notify.Notifier;
-import dev.portcullis.server.notify.NotifyConfig;
+import dev.portcullis.respond.Responder;
+import dev.portcullis.respond.notify.Notifier;
+import dev.portcullis.respond.notify.NotifyConfig;
 import dev.portcullis.store.Store;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpMessage;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The gate server: one Netty event loop owns the {@link Gate} (decisions never wait on a lock or the
  * store), an admin thread serves the admin API and writes acknowledged changes to the store, a writer
  * thread persists the gate's own changes behind it. At start the state in force is restored from the
- * store before the port opens.
+ * store before the port opens ({@link StateRestore}).
+ *
+ * <p>The parts, as in Netty's own examples: this class wires and binds; {@link GateInitializer} builds
+ * each connection's pipeline; {@link HttpHandler} dispatches through the route table ({@link Routes});
+ * {@link Housekeeping} runs the periodic work.
  *
  * <p>Compromise detections go from the gate's judgement to the {@link Responder} on the admin thread
  * ({@link IncidentHook}); notifications are sent by a thread of their own ({@code portcullis-notifier}),
@@ -53,127 +53,67 @@ import org.slf4j.LoggerFactory;
  * <p>Tests start it on port 0 with a fake clock; {@link #port()} says where it listens.
  */
 public final class GateServer implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(GateServer.class);
+    static final int ADMIN_QUEUE = 4096;
 
     private final EventLoopGroup group;
+    private final EventLoop loop;
     private final ExecutorService adminThread;
     private final StoreWriter writer;
-    private final Store store;
-    private final Channel channel;
     private final Gate gate;
-    private final Metrics metrics;
-    private final List<String> restoreProblems = new ArrayList<>();
-    private final int restored;
-    private final Judgement judgement;
-    static final int ADMIN_QUEUE = 4096;
-    /** Open client connections, closed explicitly at stop so keep-alive clients (Dovecot) see them end. */
-    private final io.netty.channel.group.ChannelGroup connections =
-            new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
     private final Responder responder;
-    private final ScheduledExecutorService notifyThread;
+    private final StateRestore.Result restored;
+    private final Judgement judgement;
+    private final Housekeeping housekeeping;
+    /** Open client connections, closed explicitly at stop so keep-alive clients (Dovecot) see them end. */
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final Channel channel;
 
     private GateServer(GateConfig gateConfig, EngineConfig engineConfig, Store store, ServerConfig config, Clock clock,
                        IncidentConfig incidentConfig, NotifyConfig notifyConfig, PasswordCheck passwords)
             throws InterruptedException {
-        this.store = store;
         boolean epoll = Epoll.isAvailable();
         this.group = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        // one admin thread with a bounded queue: a flood of admin-API requests is refused (503), never queued without end
-        this.adminThread = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                new java.util.concurrent.ArrayBlockingQueue<>(ADMIN_QUEUE), r -> {
-                    Thread t = new Thread(r, "portcullis-admin");
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.loop = group.next();
+        this.adminThread = adminThread();
         this.writer = new StoreWriter(store, clock, config.flushMillis());
         Notifier notifier = notifyConfig.mail() || notifyConfig.webhook()
                 ? Notifier.create(store, notifyConfig, incidentConfig) : null;
-        this.responder = new Responder(store, incidentConfig, notifier, new Responder.Enforcer() {
-            @Override
-            public void put(GateRecord r) {
-                onLoop(() -> gate.put(r, false));
-            }
-
-            @Override
-            public void remove(Class<? extends GateRecord> type, String key) {
-                onLoop(() -> gate.remove(type, key));
-            }
-        });
+        this.responder = new Responder(store, incidentConfig, notifier, new LoopEnforcer());
         this.gate = new Gate(gateConfig, new Engine(engineConfig), new IncidentHook(writer, adminThread, responder, clock));
-        this.metrics = new Metrics(gate.stats());
+        Metrics metrics = new Metrics(gate.stats());
         Instant now = clock.instant();
-        List<GateRecord> state = Records.fromStore(store.load(now), restoreProblems);
-        for (String p : restoreProblems) {
-            log.warn("a stored record could not be restored: {}", p);
-        }
-        ExecutorService loop = group.next();
-        try {
-            loop.submit(() -> state.forEach(r -> gate.put(r, false))).get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("restoring the gate's state failed", e.getCause());
-        }
-        this.restored = state.size();
+        this.restored = StateRestore.into(gate, loop, store, now);
         this.judgement = new Judgement(engineConfig, gate, loop, clock, gateConfig.judgeInterval());
         loop.submit(() -> gate.judgeElsewhere(judgement::offer));
-        io.micrometer.core.instrument.Gauge.builder("portcullis_judgement_dropped_events", judgement, Judgement::dropped)
-                .description("events the background judgement could not keep up with").register(metrics.registry);
-        io.micrometer.core.instrument.Gauge.builder("portcullis_judgement_last_millis", judgement, Judgement::lastMillis)
-                .description("duration of the last full judgement").register(metrics.registry);
+        metrics.watch(judgement);
         responder.resume(now);
-        this.notifyThread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "portcullis-notifier");
+        this.housekeeping = new Housekeeping(gate, loop, store, notifier, metrics, clock);
+        AdminApi admin = new AdminApi(gate, loop, store, clock);
+        Router routes = Routes.table(new PolicyApi(gate, clock), admin, new IncidentApi(responder, store, clock),
+                new WforceApi(admin, gate, clock), new PasswordApi(passwords), metrics,
+                () -> writer.lastError() == null ? null : "the store is not accepting writes: " + writer.lastError());
+        HttpHandler handler = new HttpHandler(routes, new Auth(config, store), adminThread, metrics, config);
+        this.channel = bind(config, epoll, new GateInitializer(connections, handler, config.maxBodyBytes()));
+    }
+
+    /** One admin thread with a bounded queue: a flood of admin-API requests is refused (503), never queued without end. */
+    private static ExecutorService adminThread() {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(ADMIN_QUEUE), r -> {
+            Thread t = new Thread(r, "portcullis-admin");
             t.setDaemon(true);
             return t;
         });
-        notifyThread.scheduleWithFixedDelay(() -> {
-            try {
-                store.purgeExpired(clock.instant()); // expired blocks and lockouts leave the store too
-            } catch (RuntimeException e) {
-                log.warn("purging expired state from {} failed (will try again): {}", store.describe(), e.getMessage());
-            }
-        }, 10, 10, TimeUnit.MINUTES);
-        if (notifier != null) {
-            notifyThread.scheduleWithFixedDelay(() -> {
-                try {
-                    notifier.tick(clock.instant());
-                } catch (RuntimeException e) {
-                    log.error("sending notifications failed (will try again)", e);
-                }
-            }, 1, 5, TimeUnit.SECONDS);
-        }
-        group.next().scheduleAtFixedRate(() -> {
-            try {
-                Instant t = clock.instant();
-                gate.tick(t);
-                metrics.trackedKeys.set(gate.trackedKeys());
-                metrics.blocks.set(gate.blocksHeld()); // table sizes: no sweep on the event loop
-                metrics.lockouts.set(gate.lockoutsHeld());
-                metrics.lockdowns.set(gate.lockdowns(t).size());
-            } catch (RuntimeException e) {
-                log.error("the gate's periodic work failed", e);
-            }
-        }, 1, 1, TimeUnit.SECONDS);
-        PolicyApi policy = new PolicyApi(gate, clock, config);
-        AdminApi admin = new AdminApi(gate, loop, store, clock, new IncidentApi(responder, store));
-        HttpHandler handler = new HttpHandler(policy, admin, new WforceApi(admin, gate, clock), new PasswordApi(passwords),
-                adminThread, metrics, config,
-                () -> writer.lastError() == null ? null : "the store is not accepting writes: " + writer.lastError());
-        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        ServerBootstrap b = new ServerBootstrap().group(group).channel(channelType)
+    }
+
+    private Channel bind(ServerConfig config, boolean epoll, GateInitializer initializer) {
+        ServerBootstrap b = new ServerBootstrap().group(group)
+                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        connections.add(ch);
-                        ch.pipeline().addLast(new HttpServerCodec(4096, 16 * 1024, 16 * 1024))
-                                .addLast(new JsonAggregator(config.maxBodyBytes()))
-                                .addLast(handler);
-                    }
-                });
+                .childHandler(initializer);
         try {
-            this.channel = b.bind(config.host(), config.port()).sync().channel();
+            return b.bind(config.host(), config.port()).sync().channel();
         } catch (Exception e) {
             close();
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
@@ -208,16 +148,22 @@ public final class GateServer implements AutoCloseable {
 
     /** Records restored from the store at start. */
     public int restored() {
-        return restored;
+        return restored.restored();
     }
 
+    /** Stored rows that could not be restored at start, each named with its reason. */
     public List<String> restoreProblems() {
-        return List.copyOf(restoreProblems);
+        return restored.problems();
     }
 
     /** Waits until every change the gate made so far is in the store (tests, shutdown). */
     public void flush() {
         writer.flush();
+    }
+
+    /** The incident responder (tests, and the CLI's view of what the server does). */
+    public Responder responder() {
+        return responder;
     }
 
     @Override
@@ -231,40 +177,33 @@ public final class GateServer implements AutoCloseable {
             judgement.close();
         }
         adminThread.shutdown();
-        if (notifyThread != null) {
-            notifyThread.shutdown();
+        if (housekeeping != null) {
+            housekeeping.close();
         }
         writer.close();
     }
 
-    /** The incident responder (tests, and the CLI's view of what the server does). */
-    public Responder responder() {
-        return responder;
-    }
-
-    private void onLoop(Runnable r) {
-        try {
-            group.next().submit(r).get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("the gate refused a change", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    /** Refuses oversized bodies with a 413 and a JSON reason (Netty's default answers without a body). */
-    private static final class JsonAggregator extends HttpObjectAggregator {
-        private final int max;
-
-        JsonAggregator(int max) {
-            super(max);
-            this.max = max;
+    /** Puts the responder's holds and blocks in force on the gate's loop, once they are stored. */
+    private final class LoopEnforcer implements Responder.Enforcer {
+        @Override
+        public void put(GateRecord r) {
+            onLoop(() -> gate.put(r, false));
         }
 
         @Override
-        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-            HttpHandler.write(ctx, Reply.error(413, "the request body is larger than " + max + " bytes"), false);
+        public void remove(Class<? extends GateRecord> type, String key) {
+            onLoop(() -> gate.remove(type, key));
+        }
+
+        private void onLoop(Runnable r) {
+            try {
+                loop.submit(r).get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the gate refused a change", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
         }
     }
 }

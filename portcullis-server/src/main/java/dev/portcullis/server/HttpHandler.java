@@ -1,6 +1,7 @@
 package dev.portcullis.server;
 
 import dev.portcullis.core.Untrusted;
+import dev.portcullis.respond.Json;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -22,41 +23,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes requests. Policy commands (Dovecot, wforce allow/report/ping/stats) and the generic login API
- * are answered inline on the event loop; anything that touches the store (admin API, wforce list
- * commands) or takes long (metrics) goes to the admin thread and its answer comes back to the loop.
- * Every refusal is a 4xx with a JSON reason; an unexpected exception is logged and answered 500
- * without detail.
+ * Dispatches requests through the route table ({@link Routes}): finds the row (404, or 405 with an
+ * {@code Allow} header, straight from the table), then on the row's lane authenticates the caller
+ * once ({@link Auth}) and runs the handler. Loop rows (the policy hot path, health) are answered
+ * inline on the event loop; admin rows (anything that reads a token or the store, or takes long) go
+ * to the admin thread, and their answer comes back to the loop. Every refusal is a 4xx with a JSON
+ * reason; an unexpected exception is logged and answered 500 without detail.
  */
 @ChannelHandler.Sharable
 final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger log = LoggerFactory.getLogger(HttpHandler.class);
 
-    private final PolicyApi policy;
-    private final AdminApi admin;
+    private final Router routes;
+    private final Auth auth;
     private final ExecutorService adminThread;
     private final Metrics metrics;
     private final ServerConfig config;
-    private final Readiness readiness;
-    private final PasswordApi passwords;
-    private final WforceApi wforce;
 
-    /** What /readyz reports. */
-    interface Readiness {
-        /** Null when ready, else why not. */
-        String notReady();
-    }
-
-    HttpHandler(PolicyApi policy, AdminApi admin, WforceApi wforce, PasswordApi passwords, ExecutorService adminThread,
-                Metrics metrics, ServerConfig config, Readiness readiness) {
-        this.wforce = wforce;
-        this.passwords = passwords;
-        this.policy = policy;
-        this.admin = admin;
+    HttpHandler(Router routes, Auth auth, ExecutorService adminThread, Metrics metrics, ServerConfig config) {
+        this.routes = routes;
+        this.auth = auth;
         this.adminThread = adminThread;
         this.metrics = metrics;
         this.config = config;
-        this.readiness = readiness;
     }
 
     @Override
@@ -76,102 +65,43 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 req.headers().get(HttpHeaderNames.AUTHORIZATION), req.headers().get(config.apiHeader()), body);
         Reply reply;
         try {
-            reply = route(ctx, r, keepAlive);
+            Router.Found found = find(r);
+            if (found.route().lane() == Route.Lane.ADMIN) {
+                async(ctx, keepAlive, () -> run(found, r));
+                return;
+            }
+            reply = run(found, r);
         } catch (BadRequest e) {
             metrics.badRequests.incrementAndGet();
-            reply = Reply.error(e.status, e.getMessage());
+            reply = e.reply();
         } catch (RuntimeException e) {
             log.error("unexpected error on {} {}", r.method(), Untrusted.text(r.path()), e);
             reply = Reply.error(500, "internal error");
         }
-        if (reply != null) {
-            write(ctx, reply, keepAlive);
-            metrics.recordNanos(System.nanoTime() - t0);
-        }
+        write(ctx, reply, keepAlive);
+        metrics.recordNanos(System.nanoTime() - t0);
     }
 
-    /** Answers inline, or returns null when the answer will come from the admin thread. */
-    private Reply route(ChannelHandlerContext ctx, Request r, boolean keepAlive) {
-        String path = r.path();
-        String command = null;
-        if (path.equals("/")) {
-            command = r.param("command");
-            if (command == null) {
-                throw new BadRequest(404, "no command: use /?command=allow|report|… or /command/…");
-            }
-        } else if (path.startsWith("/command/")) {
-            command = path.substring("/command/".length());
+    /** The request's row, or a 404 / 405 (with the methods the path allows). */
+    private Router.Found find(Request r) {
+        String path = Routes.path(r);
+        Router.Match m = routes.find(r.method(), path);
+        if (m instanceof Router.Found f) {
+            return f;
         }
-        if (command != null) {
-            switch (command) {
-                case "allow", "report", "ping", "stats" -> {
-                    if (!policy.authorised(r)) {
-                        throw new BadRequest(401, "the policy secret is missing or wrong");
-                    }
-                    return switch (command) {
-                        case "allow" -> policy.allow(post(r));
-                        case "report" -> policy.report(post(r));
-                        case "ping" -> policy.ping();
-                        default -> policy.stats();
-                    };
-                }
-                default -> {
-                    final String cmd = command;
-                    boolean bySecret = policy.presentedSecret(r);
-                    Request checked = cmd.startsWith("get") ? r : post(r);
-                    async(ctx, keepAlive, () -> wforce.handle(cmd, checked, bySecret ? "wforce" : admin.authenticate(
-                            new Request("POST", r.path(), r.query(), r.authorization(), r.apiKey(), r.body()))));
-                    return null;
-                }
-            }
+        if (m instanceof Router.NotAllowed n) {
+            String allow = String.join(", ", n.allow());
+            throw new BadRequest(405, "method " + Untrusted.text(r.method()) + " is not allowed here (use " + allow + ")",
+                    allow);
         }
-        switch (path) {
-            case "/api/v1/login/decide" -> {
-                if (!policy.authorised(r)) throw new BadRequest(401, "the policy secret is missing or wrong");
-                return policy.decideGeneric(post(r));
-            }
-            case "/api/v1/login/report" -> {
-                if (!policy.authorised(r)) throw new BadRequest(401, "the policy secret is missing or wrong");
-                return policy.report(post(r));
-            }
-            case "/healthz" -> {
-                return Reply.raw(200, "{\"status\":\"ok\"}");
-            }
-            case "/readyz" -> {
-                String why = readiness.notReady();
-                return why == null ? Reply.raw(200, "{\"status\":\"ready\"}")
-                        : Reply.json(503, Json.object().put("status", "not ready").put("reason", why));
-            }
-            case "/api/passwords/check" -> {
-                // a self-service password page may use the policy secret; otherwise any admin-API token
-                boolean bySecret = policy.presentedSecret(r);
-                async(ctx, keepAlive, () -> {
-                    if (!bySecret) {
-                        admin.authenticate(new Request("GET", r.path(), r.query(), r.authorization(), null, null));
-                    }
-                    return passwords.check(r);
-                });
-                return null;
-            }
-            case "/metrics" -> {
-                async(ctx, keepAlive, () -> Reply.text(metrics.scrape()));
-                return null;
-            }
-            default -> {
-                if (path.startsWith("/api/")) {
-                    async(ctx, keepAlive, () -> admin.handle(r));
-                    return null;
-                }
-                throw new BadRequest(404, "no such endpoint: " + Untrusted.text(path));
-            }
-        }
+        throw new BadRequest(404, Routes.notFound(path));
     }
 
-    private static Request post(Request r) {
-        if (!r.method().equals("POST")) {
-            throw new BadRequest(405, "use POST with a JSON body");
-        }
-        return r;
+    /** The one authentication of a request, then its handler. */
+    private Reply run(Router.Found found, Request r) {
+        Route route = found.route();
+        String caller = auth.caller(route.access(), r);
+        return route.handler().handle(new Route.Call(r, caller, found.params()));
     }
 
     private void async(ChannelHandlerContext ctx, boolean keepAlive, java.util.function.Supplier<Reply> work) {
@@ -182,7 +112,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                     reply = work.get();
                 } catch (BadRequest e) {
                     metrics.badRequests.incrementAndGet();
-                    reply = Reply.error(e.status, e.getMessage());
+                    reply = e.reply();
                 } catch (RuntimeException e) {
                     log.error("unexpected error in an admin request", e);
                     reply = Reply.error(500, "internal error: " + Untrusted.text(String.valueOf(e.getMessage())));
@@ -200,6 +130,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 HttpResponseStatus.valueOf(reply.status()), Unpooled.wrappedBuffer(reply.body()));
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType())
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
+        reply.headers().forEach(res.headers()::set);
         if (keepAlive) {
             res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             ctx.writeAndFlush(res, ctx.voidPromise());

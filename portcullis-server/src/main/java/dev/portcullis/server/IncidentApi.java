@@ -10,13 +10,19 @@ import dev.portcullis.core.incident.Incident;
 import dev.portcullis.core.incident.IncidentAccount;
 import dev.portcullis.core.incident.Note;
 import dev.portcullis.core.incident.TransitionRefused;
+import dev.portcullis.respond.Json;
+import dev.portcullis.respond.Responder;
+import dev.portcullis.server.Route.Call;
 import dev.portcullis.store.DeliveryRecord;
 import dev.portcullis.store.Store;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 
 /**
  * The incident routes of the admin API, thin over {@link Responder} (which stores and audits):
@@ -28,72 +34,81 @@ import java.util.NoSuchElementException;
  *   POST /api/incidents/{id}/close                 {"note": "…"?}
  *   GET  /api/incidents/{id}/gdpr                  the Article 33(3) record
  * </pre>
- * Runs on the admin thread; token rules are the admin API's (checked before this is called). An
- * unknown incident is a 404, a change the lifecycle refuses a 409 with the reason.
+ * One method per route (see {@link Routes}); runs on the admin thread; tokens are checked before these
+ * are called ({@link Auth}). An unknown incident is a 404, a change the lifecycle refuses a 409 with
+ * the reason.
  */
 final class IncidentApi {
-    static final String PREFIX = "/api/incidents";
-
     private final Responder responder;
     private final Store store;
+    private final Clock clock;
 
-    IncidentApi(Responder responder, Store store) {
+    IncidentApi(Responder responder, Store store, Clock clock) {
         this.responder = responder;
         this.store = store;
+        this.clock = clock;
     }
 
-    Reply handle(Request r, String actor, Instant now) {
-        String rest = r.path().substring(PREFIX.length());
-        String[] parts = rest.isEmpty() || rest.equals("/") ? new String[0] : rest.substring(1).split("/", 3);
-        String m = r.method();
+    Reply list(Call c) {
+        String status = c.request().param("status");
+        boolean open = status == null || status.equals("open");
+        if (!open && !status.equals("all")) throw new BadRequest("'status' must be open or all");
+        Instant now = clock.instant();
+        ArrayNode a = Json.MAPPER.createArrayNode();
+        store.incidents(open, 1_000).forEach(i -> a.add(summary(i, now)));
+        return Reply.json(a);
+    }
+
+    Reply one(Call c) {
+        String id = c.param("id");
+        return answer(() -> full(responder.incident(id), store.deliveries(id), clock.instant()));
+    }
+
+    Reply acknowledge(Call c) {
+        String id = c.param("id");
+        JsonNode b = body(c.request());
+        Instant aware = b.hasNonNull("aware") ? time(b.get("aware").asText()) : null;
+        Instant now = clock.instant();
+        return answer(() -> full(responder.acknowledge(id, aware, text(b, "note"), c.caller(), now),
+                store.deliveries(id), now));
+    }
+
+    Reply close(Call c) {
+        String id = c.param("id");
+        String note = text(body(c.request()), "note");
+        Instant now = clock.instant();
+        return answer(() -> full(responder.close(id, note, c.caller(), now), store.deliveries(id), now));
+    }
+
+    Reply gdpr(Call c) {
+        String id = c.param("id");
+        return answer(() -> Json.MAPPER.valueToTree(gdpr(Article33Record.of(responder.incident(id),
+                responder.config(), clock.instant()))));
+    }
+
+    /** Moves one account of an incident: {@code {"state": "notified|reset_confirmed|closed", "note": …}}. */
+    Reply move(Call c) {
+        String id = c.param("id");
+        String account = c.param("account").strip().toLowerCase(Locale.ROOT);
+        if (account.isEmpty()) throw new BadRequest(404, "which account? /api/incidents/ID/accounts/ACCOUNT");
+        JsonNode b = body(c.request());
+        String state = text(b, "state");
+        if (state == null) throw new BadRequest("'state' is missing (notified, reset_confirmed, closed)");
+        AccountStage to;
         try {
-            if (parts.length == 0) {
-                requireMethod(m, "GET");
-                String status = r.param("status");
-                boolean open = status == null || status.equals("open");
-                if (!open && !status.equals("all")) throw new BadRequest("'status' must be open or all");
-                ArrayNode a = Json.MAPPER.createArrayNode();
-                store.incidents(open, 1_000).forEach(i -> a.add(summary(i, now)));
-                return Reply.json(a);
-            }
-            String id = parts[0];
-            if (parts.length == 1) {
-                requireMethod(m, "GET");
-                return Reply.json(full(responder.incident(id), store.deliveries(id), now));
-            }
-            switch (parts[1]) {
-                case "ack" -> {
-                    requireMethod(m, "POST");
-                    JsonNode b = body(r);
-                    Instant aware = b.hasNonNull("aware") ? time(b.get("aware").asText()) : null;
-                    return Reply.json(full(responder.acknowledge(id, aware, text(b, "note"), actor, now), store.deliveries(id), now));
-                }
-                case "close" -> {
-                    requireMethod(m, "POST");
-                    return Reply.json(full(responder.close(id, text(body(r), "note"), actor, now), store.deliveries(id), now));
-                }
-                case "gdpr" -> {
-                    requireMethod(m, "GET");
-                    return Reply.json(Json.MAPPER.valueToTree(gdpr(Article33Record.of(responder.incident(id),
-                            responder.config(), now))));
-                }
-                case "accounts" -> {
-                    requireMethod(m, "POST");
-                    if (parts.length < 3 || parts[2].isBlank()) throw new BadRequest(404, "which account? /api/incidents/ID/accounts/ACCOUNT");
-                    JsonNode b = body(r);
-                    String state = text(b, "state");
-                    if (state == null) throw new BadRequest("'state' is missing (notified, reset_confirmed, closed)");
-                    AccountStage to;
-                    try {
-                        to = AccountStage.parse(state);
-                    } catch (IllegalArgumentException e) {
-                        throw new BadRequest(Untrusted.text(e.getMessage()));
-                    }
-                    String account = parts[2].strip().toLowerCase(java.util.Locale.ROOT);
-                    return Reply.json(full(responder.move(id, account, to, text(b, "note"), actor, now), store.deliveries(id), now));
-                }
-                default -> throw new BadRequest(404, "no such endpoint: " + Untrusted.text(r.path()));
-            }
+            to = AccountStage.parse(state);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(Untrusted.text(e.getMessage()));
+        }
+        Instant now = clock.instant();
+        return answer(() -> full(responder.move(id, account, to, text(b, "note"), c.caller(), now),
+                store.deliveries(id), now));
+    }
+
+    /** An unknown incident or account is a 404, a change the lifecycle refuses a 409 with its reason. */
+    private static Reply answer(Supplier<JsonNode> work) {
+        try {
+            return Reply.json(work.get());
         } catch (NoSuchElementException e) {
             throw new BadRequest(404, Untrusted.text(e.getMessage()));
         } catch (TransitionRefused e) {
@@ -187,9 +202,4 @@ final class IncidentApi {
         } catch (IOException e) {
             throw new BadRequest("the request body is not valid JSON");
         }
-    }
-
-    private static void requireMethod(String m, String allowed) {
-        if (!m.equals(allowed)) throw new BadRequest(405, "method " + Untrusted.text(m) + " is not allowed here (use " + allowed + ")");
-    }
-}
+    }}

@@ -3,6 +3,7 @@ package dev.portcullis.server;
 import dev.portcullis.core.engine.Detection;
 import dev.portcullis.core.gate.GateListener;
 import dev.portcullis.core.gate.GateRecord;
+import dev.portcullis.respond.Responder;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;

@@ -51,6 +51,14 @@ final class Metrics {
         FunctionCounter.builder("portcullis_decisions", s, f).tag("outcome", outcome).register(registry);
     }
 
+    /** The background judgement's health: events it dropped, how long the last run took. */
+    void watch(Judgement judgement) {
+        Gauge.builder("portcullis_judgement_dropped_events", judgement, Judgement::dropped)
+                .description("events the background judgement could not keep up with").register(registry);
+        Gauge.builder("portcullis_judgement_last_millis", judgement, Judgement::lastMillis)
+                .description("duration of the last full judgement").register(registry);
+    }
+
     void recordNanos(long nanos) {
         latency.record(nanos, TimeUnit.NANOSECONDS);
     }

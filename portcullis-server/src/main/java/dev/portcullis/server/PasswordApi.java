@@ -32,9 +32,6 @@ final class PasswordApi {
     }
 
     Reply check(Request r) {
-        if (!r.method().equals("POST")) {
-            throw new BadRequest(405, "use POST with a JSON body");
-        }
         char[] password = null;
         String account = null, name = null;
         boolean mfa = false;

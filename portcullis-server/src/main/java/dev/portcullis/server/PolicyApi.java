@@ -4,18 +4,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.core.gate.Decision;
 import dev.portcullis.core.gate.Gate;
 import dev.portcullis.core.gate.GateStats;
+import dev.portcullis.respond.Json;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 
 /**
  * The hot path, run on the event loop that owns the {@link Gate}: Dovecot's auth policy and wforce's
  * allow/report/ping/stats, and the generic login API. Never blocks, never touches the store.
  *
  * <p>Dovecot reads only HTTP 200–209, {@code status} and {@code msg}; before the password check
- * −1 rejects, 0 allows and N &gt; 0 delays N seconds; after it only −1 has an effect.
+ * −1 rejects, 0 allows and N &gt; 0 delays N seconds; after it only −1 has an effect. The policy
+ * secret is checked before these are called ({@link Auth}, per the route table in {@link Routes}).
  */
 final class PolicyApi {
     private static final byte[] ALLOW = "{\"status\":0,\"msg\":\"\",\"r_attrs\":{}}".getBytes(StandardCharsets.UTF_8);
@@ -23,44 +23,10 @@ final class PolicyApi {
 
     private final Gate gate;
     private final Clock clock;
-    private final ServerConfig config;
-    private final byte[] secret;
 
-    PolicyApi(Gate gate, Clock clock, ServerConfig config) {
+    PolicyApi(Gate gate, Clock clock) {
         this.gate = gate;
         this.clock = clock;
-        this.config = config;
-        this.secret = config.policySecret() == null ? null : config.policySecret().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** True when the request carries the shared secret (or none is configured). */
-    boolean authorised(Request r) {
-        if (secret == null) {
-            return true;
-        }
-        return presentedSecret(r);
-    }
-
-    /** True only when a secret is configured and presented. */
-    boolean presentedSecret(Request r) {
-        if (secret == null) {
-            return false;
-        }
-        if (r.apiKey() != null && MessageDigest.isEqual(secret, r.apiKey().getBytes(StandardCharsets.UTF_8))) {
-            return true;
-        }
-        String a = r.authorization();
-        if (a != null && a.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String userPass = new String(Base64.getDecoder().decode(a.substring(6).trim()), StandardCharsets.UTF_8);
-                int colon = userPass.indexOf(':');
-                String pass = colon < 0 ? userPass : userPass.substring(colon + 1);
-                return MessageDigest.isEqual(secret, pass.getBytes(StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
-        }
-        return false;
     }
 
     Reply allow(Request r) {

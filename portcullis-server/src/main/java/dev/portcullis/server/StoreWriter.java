@@ -3,6 +3,7 @@ package dev.portcullis.server;
 import dev.portcullis.core.engine.Detection;
 import dev.portcullis.core.gate.GateListener;
 import dev.portcullis.core.gate.GateRecord;
+import dev.portcullis.respond.Json;
 import dev.portcullis.store.Change;
 import dev.portcullis.store.DetectionRecord;
 import dev.portcullis.store.Store;
@@ -53,12 +54,12 @@ final class StoreWriter implements GateListener, AutoCloseable {
 
     @Override
     public void put(GateRecord r) {
-        enqueue(r, Records.put(r));
+        enqueue(r, Change.put(r));
     }
 
     @Override
     public void removed(GateRecord r) {
-        enqueue(r, Records.remove(r));
+        enqueue(r, Change.remove(r));
     }
 
     @Override

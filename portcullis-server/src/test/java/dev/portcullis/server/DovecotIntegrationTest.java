@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.core.engine.EngineConfig;
 import dev.portcullis.core.gate.GateConfig;
+import dev.portcullis.respond.Json;
 import dev.portcullis.store.Store;
 import java.io.File;
 import java.io.IOException;

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.core.engine.EngineConfig;
 import dev.portcullis.core.gate.GateConfig;
+import dev.portcullis.respond.Json;
 import dev.portcullis.store.Store;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +19,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -207,6 +211,44 @@ class GateServerTest {
         assertThat(api("POST", "/api/lockdown", "{\"scope\":\"group\"}").status()).isEqualTo(400);
         assertThat(api("GET", "/api/nope", null).status()).isEqualTo(404);
         assertThat(policy("allow", login("alice", "198.51.100.7")).json().get("status").asInt()).isZero();
+    }
+
+    @Test
+    void methodsAndAccessComeFromTheRouteTable() throws Exception {
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/api/blocks")).PUT(HttpRequest.BodyPublishers.ofString("{}")).header("Authorization", "Bearer " + admin)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).isEqualTo(405);
+        assertThat(put.headers().firstValue("Allow")).contains("GET, POST, DELETE");
+        HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/?command=report")).header("X-API-Key", SECRET).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Allow")).contains("POST");
+        assertThat(send("GET", "/?command=getBL", null, "Authorization", "Bearer " + reader).status()).isEqualTo(403);
+        assertThat(send("GET", "/?command=getBL", null, "Authorization", "Bearer " + admin).status()).isEqualTo(200);
+        assertThat(send("GET", "/api/state/", null, "Authorization", "Bearer " + reader).status()).isEqualTo(200);
+        assertThat(send("GET", "/", null, "X-API-Key", SECRET).json().get("reason").asText()).contains("no command");
+    }
+
+    @Test
+    void aRequestIsAuthenticatedOnce() throws Exception {
+        server.close();
+        AtomicInteger lookups = new AtomicInteger();
+        Store counting = (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("tokenByHash")) lookups.incrementAndGet();
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        server = start(counting);
+        assertThat(api("POST", "/api/blocks", "{\"target\":\"192.0.2.9\"}").status()).isEqualTo(200);
+        assertThat(lookups.get()).isEqualTo(1);
+        assertThat(policy("addBLEntry", "{\"ip\":\"192.0.2.10\"}").status()).isEqualTo(200);
+        assertThat(send("GET", "/?command=getWL", null, "Authorization", "Bearer " + admin).status()).isEqualTo(200);
+        assertThat(lookups.get()).as("the secret needs no lookup; the token one").isEqualTo(2);
     }
 
     @Test

@@ -4,6 +4,11 @@ import static dev.portcullis.store.StateTable.instant;
 import static dev.portcullis.store.StateTable.ms;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.portcullis.core.gate.Allow;
+import dev.portcullis.core.gate.Block;
+import dev.portcullis.core.gate.GateRecord;
+import dev.portcullis.core.gate.Lockdown;
+import dev.portcullis.core.gate.Lockout;
 import dev.portcullis.core.incident.Incident;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -60,16 +65,27 @@ final class SqlStore implements Store {
     @Override
     public Snapshot load(Instant now) {
         Objects.requireNonNull(now, "now");
-        return run("load", () -> jdbi.inTransaction(snapshotIsolation, h -> new Snapshot(
-                inForce(h, StateTable.BLOCKS, BlockRecord.class, now),
-                inForce(h, StateTable.LOCKOUTS, LockoutRecord.class, now),
-                inForce(h, StateTable.LOCKDOWNS, LockdownRecord.class, now),
-                inForce(h, StateTable.ALLOWS, AllowRecord.class, now))));
+        return run("load", () -> jdbi.inTransaction(snapshotIsolation, h -> {
+            List<String> unreadable = new ArrayList<>();
+            return new Snapshot(inForce(h, StateTable.BLOCKS, Block.class, now, unreadable),
+                    inForce(h, StateTable.LOCKOUTS, Lockout.class, now, unreadable),
+                    inForce(h, StateTable.LOCKDOWNS, Lockdown.class, now, unreadable),
+                    inForce(h, StateTable.ALLOWS, Allow.class, now, unreadable), unreadable);
+        }));
     }
 
-    private static <T extends StateRecord> List<T> inForce(Handle h, StateTable table, Class<T> type, Instant now) {
-        return h.createQuery(table.selectInForce).bind("now", now.toEpochMilli()).map(table.mapper)
-                .list().stream().map(type::cast).toList();
+    /** The table's records in force; rows that no longer make a record are named in {@code unreadable}. */
+    private static <T extends GateRecord> List<T> inForce(Handle h, StateTable table, Class<T> type, Instant now,
+                                                          List<String> unreadable) {
+        List<T> out = new ArrayList<>();
+        for (Object row : h.createQuery(table.selectInForce).bind("now", now.toEpochMilli()).map(table.mapper).list()) {
+            if (row instanceof StateTable.Unreadable u) {
+                unreadable.add(u.problem());
+            } else {
+                out.add(type.cast(row));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Persistence of the gate's state (blocks, lockouts, lockdowns, allowlists), detections, the
+ * Persistence of the gate's state (core's own records: blocks, lockouts, lockdowns, allowlists), detections, the
  * append-only audit trail, admin tokens, incidents and their notification deliveries.
  *
  * <p>Contract: the gate decides from memory and never calls the store on its decision path; state
@@ -33,7 +33,10 @@ public interface Store extends AutoCloseable {
     /** What this store is, for messages: the SQLite file or the JDBC URL without credentials. */
     String describe();
 
-    /** Everything in force at {@code now}: records whose {@code until} is null or after now. */
+    /**
+     * Everything in force at {@code now}: records whose {@code until} is null or after now. A stored
+     * row that no longer makes a valid record is skipped and named in {@link Snapshot#unreadable()}.
+     */
     Snapshot load(Instant now);
 
     /**

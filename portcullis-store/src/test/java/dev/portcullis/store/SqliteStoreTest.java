@@ -2,6 +2,7 @@ package dev.portcullis.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.core.gate.Block;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +90,7 @@ class SqliteStoreTest extends StoreContractTest {
         assertThat(Files.exists(crashDir.resolve(Sqlite.FILE_NAME + "-wal"))).as("left a WAL behind").isTrue();
 
         try (Store after = Store.open(crashDir.toString())) {
-            assertThat(after.load(T0).blocks()).extracting(BlockRecord::target)
+            assertThat(after.load(T0).blocks()).extracting(Block::target)
                     .containsExactlyElementsOf(CrashWriter.TARGETS);
             assertThat(after.auditTrail(Instant.EPOCH, 10)).extracting(AuditEntry::action).containsExactly("crash.test");
         }

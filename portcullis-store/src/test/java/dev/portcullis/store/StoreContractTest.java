@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.portcullis.core.gate.Allow;
+import dev.portcullis.core.gate.Block;
+import dev.portcullis.core.gate.Lockdown;
+import dev.portcullis.core.gate.Lockout;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -71,22 +75,22 @@ abstract class StoreContractTest {
         return T0.plus(Duration.ofMinutes(minutes));
     }
 
-    static BlockRecord block(String target, Instant until) {
-        return new BlockRecord(target, "reject", 1, "brute_force", T0, until, "engine");
+    static Block block(String target, Instant until) {
+        return new Block(target, Block.Action.REJECT, 1, "brute_force", T0, until, "engine");
     }
 
-    static LockoutRecord lockout(String account, Instant until) {
-        return new LockoutRecord(account, "unfamiliar", "targeted", T0, until, "engine");
+    static Lockout lockout(String account, Instant until) {
+        return new Lockout(account, Lockout.Scope.UNFAMILIAR, "targeted", T0, until, "engine");
     }
 
-    static LockdownRecord lockdown(String id, Instant until) {
-        return new LockdownRecord(id, "group", List.of("*@finance.example", "ceo@example.org"),
+    static Lockdown lockdown(String id, Instant until) {
+        return new Lockdown(id, Lockdown.Scope.GROUP, List.of("*@finance.example", "ceo@example.org"),
                 List.of("breakglass@example.org", "quote\"and\\backslash", "üñï"), "incident 7", T0, until,
                 "admin:alice");
     }
 
-    static AllowRecord allow(String value, Instant until) {
-        return new AllowRecord("network", value, "office NAT", T0, until, "admin:alice");
+    static Allow allow(String value, Instant until) {
+        return new Allow(Allow.Kind.NETWORK, value, "office NAT", T0, until, "admin:alice");
     }
 
     // --- state: put, replace, remove --------------------------------------------------------
@@ -107,10 +111,10 @@ abstract class StoreContractTest {
     void aPutWithAnExistingKeyReplacesTheRecord() {
         store.apply(List.of(Change.put(block("198.51.100.0/24", at(10))), Change.put(lockout("eve", null)),
                 Change.put(lockdown("ld", null)), Change.put(allow("192.0.2.1", null))));
-        BlockRecord block2 = new BlockRecord("198.51.100.0/24", "tarpit", 3, "again", at(1), at(100), "admin:bob");
-        LockoutRecord lockout2 = new LockoutRecord("eve", "all", "operator", at(2), at(50), "admin:bob");
-        LockdownRecord lockdown2 = new LockdownRecord("ld", "all", List.of(), List.of(), "weekend", at(3), null, "cli");
-        AllowRecord allow2 = new AllowRecord("network", "192.0.2.1", "monitoring", at(4), at(40), "cli");
+        Block block2 = new Block("198.51.100.0/24", Block.Action.TARPIT, 3, "again", at(1), at(100), "admin:bob");
+        Lockout lockout2 = new Lockout("eve", Lockout.Scope.ALL, "operator", at(2), at(50), "admin:bob");
+        Lockdown lockdown2 = new Lockdown("ld", Lockdown.Scope.ALL, List.of(), List.of(), "weekend", at(3), null, "cli");
+        Allow allow2 = new Allow(Allow.Kind.NETWORK, "192.0.2.1", "monitoring", at(4), at(40), "cli");
 
         store.apply(List.of(Change.put(block2), Change.put(lockout2), Change.put(lockdown2), Change.put(allow2)));
 
@@ -123,13 +127,13 @@ abstract class StoreContractTest {
 
     @Test
     void removesEachKindOfRecordByKeyAndIgnoresMissingKeys() {
-        AllowRecord account = new AllowRecord("account", "ops@example.org", null, T0, null, "cli");
+        Allow account = new Allow(Allow.Kind.ACCOUNT, "ops@example.org", null, T0, null, "cli");
         store.apply(List.of(Change.put(block("203.0.113.7", null)), Change.put(block("203.0.113.8", null)),
                 Change.put(lockout("bob", null)), Change.put(lockdown("ld", null)), Change.put(account)));
 
-        store.apply(List.of(Change.remove(BlockRecord.class, "203.0.113.7"), Change.remove(LockoutRecord.class, "bob"),
-                Change.remove(LockdownRecord.class, "ld"), Change.remove(AllowRecord.class, account.key()),
-                Change.remove(BlockRecord.class, "never-there"), Change.remove(LockoutRecord.class, "203.0.113.8")));
+        store.apply(List.of(Change.remove(Block.class, "203.0.113.7"), Change.remove(Lockout.class, "bob"),
+                Change.remove(Lockdown.class, "ld"), Change.remove(Allow.class, account.key()),
+                Change.remove(Block.class, "never-there"), Change.remove(Lockout.class, "203.0.113.8")));
 
         Snapshot s = store.load(T0);
         assertThat(s.blocks()).containsExactly(block("203.0.113.8", null));
@@ -140,8 +144,8 @@ abstract class StoreContractTest {
 
     @Test
     void aBatchAppliesInOrder() {
-        store.apply(List.of(Change.put(block("a", null)), Change.remove(BlockRecord.class, "a"),
-                Change.put(block("b", at(1))), Change.remove(BlockRecord.class, "b"), Change.put(block("b", at(2)))));
+        store.apply(List.of(Change.put(block("a", null)), Change.remove(Block.class, "a"),
+                Change.put(block("b", at(1))), Change.remove(Block.class, "b"), Change.put(block("b", at(2)))));
 
         assertThat(store.load(T0).blocks()).containsExactly(block("b", at(2)));
     }
@@ -154,19 +158,19 @@ abstract class StoreContractTest {
                 Change.put(allow("expired", at(-1))), Change.put(allow("current", at(1)))));
 
         Snapshot s = store.load(T0);
-        assertThat(s.blocks()).extracting(BlockRecord::target).containsExactly("forever", "later");
+        assertThat(s.blocks()).extracting(Block::target).containsExactly("forever", "later");
         assertThat(s.lockouts()).isEmpty();
         assertThat(s.lockdowns()).isEmpty();
-        assertThat(s.allows()).extracting(AllowRecord::value).containsExactly("current");
-        assertThat(store.load(at(1)).blocks()).extracting(BlockRecord::target).containsExactly("forever");
+        assertThat(s.allows()).extracting(Allow::value).containsExactly("current");
+        assertThat(store.load(at(1)).blocks()).extracting(Block::target).containsExactly("forever");
         assertThat(store.load(at(-10)).blocks()).hasSize(4);
     }
 
     @Test
     void aBatchWithAFailingChangeLeavesNothingBehind() {
         store.apply(List.of(Change.put(block("kept", null)), Change.put(lockout("kept", null))));
-        List<Change> batch = List.of(Change.put(block("new", null)), Change.remove(BlockRecord.class, "kept"),
-                Change.put(lockdown("new", null)), Change.remove(LockoutRecord.class, "kept"),
+        List<Change> batch = List.of(Change.put(block("new", null)), Change.remove(Block.class, "kept"),
+                Change.put(lockdown("new", null)), Change.remove(Lockout.class, "kept"),
                 Change.put(lockout(null, null)));   // a null key: the database refuses it
 
         StoreException e = assertThrows(StoreException.class, () -> store.apply(batch));
@@ -197,11 +201,30 @@ abstract class StoreContractTest {
         assertThat(store.purgeExpired(T0)).isEqualTo(5);   // blocks "now" and "past", and one of each other kind
 
         Snapshot everything = store.load(Instant.EPOCH);
-        assertThat(everything.blocks()).extracting(BlockRecord::target).containsExactly("forever", "later");
+        assertThat(everything.blocks()).extracting(Block::target).containsExactly("forever", "later");
         assertThat(everything.lockouts()).isEmpty();
         assertThat(everything.lockdowns()).isEmpty();
-        assertThat(everything.allows()).extracting(AllowRecord::value).containsExactly("kept");
+        assertThat(everything.allows()).extracting(Allow::value).containsExactly("kept");
         assertThat(store.purgeExpired(T0)).isZero();
+    }
+
+    @Test
+    void aRowThatNoLongerMakesARecordIsSkippedAndNamed() throws SQLException {
+        store.apply(List.of(Change.put(block("203.0.113.7", null)), Change.put(lockdown("kept", null))));
+        try (Connection c = rawConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO blocks (target, action, level, reason, since_ms, until_ms, created_by)"
+                    + " VALUES ('198.51.100.9', 'smite', 1, 'x', " + T0.toEpochMilli() + ", NULL, 'engine')");
+            s.executeUpdate("INSERT INTO lockdowns (id, scope, accounts, exempt, reason, since_ms, until_ms, created_by)"
+                    + " VALUES ('empty', 'group', '[]', '[]', 'x', " + T0.toEpochMilli() + ", NULL, 'cli')");
+        }
+
+        Snapshot s = store.load(T0);
+
+        assertThat(s.blocks()).containsExactly(block("203.0.113.7", null));
+        assertThat(s.lockdowns()).containsExactly(lockdown("kept", null));
+        assertThat(s.unreadable()).hasSize(2);
+        assertThat(s.unreadable().get(0)).startsWith("block 198.51.100.9: ").contains("'smite'", "reject, tarpit");
+        assertThat(s.unreadable().get(1)).startsWith("lockdown empty: ").contains("at least one account");
     }
 
     // --- detections --------------------------------------------------------------------------
@@ -338,7 +361,7 @@ abstract class StoreContractTest {
         for (int i = 0; i < 10_000; i++) {
             switch (i % 10) {
                 case 8 -> batch.add(Change.put(lockout("user" + i + "@example.org", at(i))));
-                case 9 -> batch.add(Change.remove(BlockRecord.class, "b" + (i - 9)));
+                case 9 -> batch.add(Change.remove(Block.class, "b" + (i - 9)));
                 default -> batch.add(Change.put(block("b" + i, at(i))));
             }
         }

@@ -1,4 +1,4 @@
-package dev.portcullis.server.notify;
+package dev.portcullis.respond.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.portcullis.core.incident.Incident;
 import dev.portcullis.core.incident.IncidentConfig;
-import dev.portcullis.server.Responder;
+import dev.portcullis.respond.Responder;
 import dev.portcullis.store.DeliveryRecord;
 import dev.portcullis.store.Store;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package dev.portcullis.server.notify;
+package dev.portcullis.respond.notify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

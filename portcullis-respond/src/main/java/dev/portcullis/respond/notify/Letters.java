@@ -1,4 +1,4 @@
-package dev.portcullis.server.notify;
+package dev.portcullis.respond.notify;
 
 import dev.portcullis.core.incident.Incident;
 import dev.portcullis.core.incident.IncidentAccount;

@@ -1,4 +1,4 @@
-package dev.portcullis.server.notify;
+package dev.portcullis.respond.notify;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

@@ -1,4 +1,4 @@
-package dev.portcullis.server;
+package dev.portcullis.respond;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,25 +15,25 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-/** JSON shapes of the HTTP API, built by hand (stable field names, ISO-8601 UTC times). */
-final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+/**
+ * JSON shapes of the gate's records, detections and audit entries, built by hand (stable field names,
+ * ISO-8601 UTC times): the admin API answers with them, and incident response writes them into the
+ * audit trail, so both modules share this one definition.
+ */
+public final class Json {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {}
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }
 
-    static ObjectNode error(String reason) {
-        return object().put("status", "failure").put("reason", reason);
-    }
-
-    static String time(Instant t) {
+    public static String time(Instant t) {
         return t == null ? null : t.toString();
     }
 
-    static ObjectNode record(GateRecord r) {
+    public static ObjectNode record(GateRecord r) {
         ObjectNode o = object();
         if (r instanceof Block b) {
             o.put("type", "block").put("target", b.target()).put("action", lower(b.action())).put("level", b.level())
@@ -61,13 +61,13 @@ final class Json {
         return ((Allow) r).by();
     }
 
-    static ArrayNode records(List<? extends GateRecord> rs) {
+    public static ArrayNode records(List<? extends GateRecord> rs) {
         ArrayNode a = MAPPER.createArrayNode();
         rs.forEach(r -> a.add(record(r)));
         return a;
     }
 
-    static ObjectNode detection(Detection d) {
+    public static ObjectNode detection(Detection d) {
         ObjectNode o = object().put("id", d.id()).put("kind", d.kind().label()).put("start", time(d.start()))
                 .put("end", time(d.end())).put("accounts_targeted", d.accountsTargeted()).put("attempts", d.attempts());
         ArrayNode s = o.putArray("sources");
@@ -79,7 +79,7 @@ final class Json {
         return o;
     }
 
-    static ObjectNode audit(AuditEntry a) {
+    public static ObjectNode audit(AuditEntry a) {
         ObjectNode o = object().put("id", a.id()).put("time", time(a.time())).put("actor", a.actor())
                 .put("action", a.action()).put("target", a.target());
         try {
@@ -91,7 +91,7 @@ final class Json {
         return o;
     }
 
-    static String lower(Enum<?> e) {
+    public static String lower(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,4 +1,4 @@
-package dev.portcullis.server;
+package dev.portcullis.respond;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,11 +14,10 @@ import dev.portcullis.core.incident.Incident;
 import dev.portcullis.core.incident.IncidentConfig;
 import dev.portcullis.core.incident.Incidents;
 import dev.portcullis.core.incident.Note;
-import dev.portcullis.server.notify.Notifier;
+import dev.portcullis.respond.notify.Notifier;
 import dev.portcullis.store.AuditEntry;
 import dev.portcullis.store.Change;
 import dev.portcullis.store.DeliveryRecord;
-import dev.portcullis.store.LockoutRecord;
 import dev.portcullis.store.Store;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,7 +134,7 @@ public final class Responder {
             }
         }
         if (!records.isEmpty()) {
-            store.apply(records.stream().map(Records::put).toList());
+            store.apply(records.stream().map(Change::put).toList());
         }
         ObjectNode detail = Json.object().put("campaign", key).put("kind", incident.kind()).put("blocks", blocks);
         o.newAccounts().forEach(detail.putArray("accounts")::add);
@@ -205,13 +204,13 @@ public final class Responder {
     /** Lifts the holds this incident put on these accounts (an operator's own lockout is left alone). */
     private void release(Incident i, List<String> accounts, String actor, Instant now) {
         String by = "incident:" + i.id();
-        List<LockoutRecord> ours = store.load(now).lockouts().stream()
+        List<Lockout> ours = store.load(now).lockouts().stream()
                 .filter(l -> accounts.contains(l.account()) && by.equals(l.by())).toList();
         if (ours.isEmpty()) {
             return;
         }
-        store.apply(ours.stream().map(l -> Change.remove(LockoutRecord.class, l.account())).toList());
-        for (LockoutRecord l : ours) {
+        store.apply(ours.stream().map(l -> Change.remove(Lockout.class, l.account())).toList());
+        for (Lockout l : ours) {
             store.audit(new AuditEntry(0, now, actor, "incident.release", l.account(),
                     Json.object().put("incident", i.id()).toString()));
             enforcer.remove(Lockout.class, l.account());

@@ -1,4 +1,4 @@
-package dev.portcullis.server.notify;
+package dev.portcullis.respond.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +12,7 @@ import dev.portcullis.core.engine.Detection;
 import dev.portcullis.core.incident.AccountStage;
 import dev.portcullis.core.incident.Incident;
 import dev.portcullis.core.incident.IncidentConfig;
-import dev.portcullis.server.Responder;
+import dev.portcullis.respond.Responder;
 import dev.portcullis.store.AuditEntry;
 import dev.portcullis.store.DeliveryRecord;
 import dev.portcullis.store.DeliveryRecord.State;

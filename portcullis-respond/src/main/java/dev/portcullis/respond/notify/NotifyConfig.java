@@ -1,4 +1,4 @@
-package dev.portcullis.server.notify;
+package dev.portcullis.respond.notify;
 
 import java.nio.file.Path;
 import java.time.Duration;

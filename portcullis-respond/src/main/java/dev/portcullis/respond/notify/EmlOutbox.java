@@ -1,4 +1,4 @@
-package dev.portcullis.server.notify;
+package dev.portcullis.respond.notify;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

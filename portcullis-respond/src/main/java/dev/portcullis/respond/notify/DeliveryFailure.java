@@ -1,4 +1,4 @@
-package dev.portcullis.server.notify;
+package dev.portcullis.respond.notify;
 
 /**
  * An attempt to deliver failed. {@code handedOver}: the message may have reached the receiver (the

@@ -1,4 +1,4 @@
-package dev.portcullis.server.notify;
+package dev.portcullis.respond.notify;
 
 /** Where letters go: an SMTP server ({@link SmtpOutbox}) or, in a dry run, a directory of .eml files ({@link EmlOutbox}). */
 public interface Outbox {
