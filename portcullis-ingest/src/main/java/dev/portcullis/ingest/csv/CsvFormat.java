@@ -4,6 +4,7 @@ import dev.portcullis.ingest.EventSink;
 import dev.portcullis.ingest.InputContext;
 import dev.portcullis.ingest.LineFormat;
 import dev.portcullis.ingest.Status;
+import dev.portcullis.ingest.text.Csv;
 
 import java.util.List;
 

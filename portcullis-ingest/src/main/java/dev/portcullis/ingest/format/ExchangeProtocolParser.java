@@ -8,6 +8,7 @@ import dev.portcullis.ingest.JoinTable;
 import dev.portcullis.ingest.LineFormat;
 import dev.portcullis.ingest.Status;
 import dev.portcullis.ingest.syslog.SyslogTime;
+import dev.portcullis.ingest.text.Endpoint;
 
 import java.time.Instant;
 import java.util.Locale;

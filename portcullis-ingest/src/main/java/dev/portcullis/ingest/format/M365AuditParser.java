@@ -11,6 +11,10 @@ import dev.portcullis.ingest.csv.CsvTable;
 import dev.portcullis.ingest.json.Json;
 import dev.portcullis.ingest.json.JsonFormat;
 import dev.portcullis.ingest.json.JsonRecordFormat;
+import dev.portcullis.ingest.microsoft.EntraOutcome;
+import dev.portcullis.ingest.microsoft.M365MailboxRecords;
+import dev.portcullis.ingest.text.ClientAddress;
+import dev.portcullis.ingest.text.Stamps;
 
 import java.io.IOException;
 import java.time.Instant;

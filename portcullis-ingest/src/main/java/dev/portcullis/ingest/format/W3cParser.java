@@ -4,7 +4,9 @@ import dev.portcullis.ingest.EventSink;
 import dev.portcullis.ingest.InputContext;
 import dev.portcullis.ingest.LineFormat;
 import dev.portcullis.ingest.Status;
-import dev.portcullis.ingest.Text;
+import dev.portcullis.ingest.microsoft.ExchangeWeb;
+import dev.portcullis.ingest.microsoft.WebRequest;
+import dev.portcullis.ingest.text.Text;
 
 import java.time.DateTimeException;
 import java.time.Instant;

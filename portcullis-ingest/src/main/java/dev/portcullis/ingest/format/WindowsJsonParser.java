@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.ingest.EventSink;
 import dev.portcullis.ingest.InputContext;
 import dev.portcullis.ingest.Status;
-import dev.portcullis.ingest.Text;
 import dev.portcullis.ingest.json.Json;
 import dev.portcullis.ingest.json.JsonRecordFormat;
+import dev.portcullis.ingest.microsoft.ExchangeWeb;
+import dev.portcullis.ingest.microsoft.WebRequest;
+import dev.portcullis.ingest.microsoft.WindowsCodes;
+import dev.portcullis.ingest.microsoft.WindowsSecurity;
 import dev.portcullis.ingest.syslog.SyslogTime;
+import dev.portcullis.ingest.text.Text;
 
 import java.time.Instant;
 import java.util.function.UnaryOperator;

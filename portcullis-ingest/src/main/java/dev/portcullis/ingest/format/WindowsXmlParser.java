@@ -4,8 +4,13 @@ import dev.portcullis.ingest.EventSink;
 import dev.portcullis.ingest.InputContext;
 import dev.portcullis.ingest.LineFormat;
 import dev.portcullis.ingest.Status;
-import dev.portcullis.ingest.Text;
+import dev.portcullis.ingest.microsoft.ExchangeWeb;
+import dev.portcullis.ingest.microsoft.WebRequest;
+import dev.portcullis.ingest.microsoft.WindowsCodes;
+import dev.portcullis.ingest.microsoft.WindowsSecurity;
 import dev.portcullis.ingest.syslog.SyslogTime;
+import dev.portcullis.ingest.text.Text;
+import dev.portcullis.ingest.text.Xml;
 
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.portcullis.ingest.syslog;
 
 import dev.portcullis.ingest.InputContext;
-import dev.portcullis.ingest.Text;
+import dev.portcullis.ingest.text.Text;
 
 import java.time.DateTimeException;
 import java.time.Instant;

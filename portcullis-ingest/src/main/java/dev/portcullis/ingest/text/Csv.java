@@ -1,4 +1,4 @@
-package dev.portcullis.ingest.csv;
+package dev.portcullis.ingest.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,9 +8,9 @@ import java.util.List;
  * quotes (doubled: {@code ""}). Lenient where exports are sloppy: text after a closing quote is kept, a
  * quote inside an unquoted cell is literal. Never throws.
  */
-final class Csv {
+public final class Csv {
     /** Cells beyond this many are dropped: a row is read, not stored, so the bound only caps work. */
-    static final int MAX_CELLS = 512;
+    public static final int MAX_CELLS = 512;
 
     private Csv() {
     }
@@ -19,7 +19,7 @@ final class Csv {
      * The cells of one record, or null when a quoted cell is still open at the end of {@code s} (the
      * record continues on the next line).
      */
-    static List<String> split(CharSequence s) {
+    public static List<String> split(CharSequence s) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         int n = s.length();

@@ -1,6 +1,5 @@
-package dev.portcullis.ingest.format;
+package dev.portcullis.ingest.text;
 
-import dev.portcullis.ingest.Text;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,14 +12,14 @@ import java.time.ZoneOffset;
  * text that is not a valid stamp, so a parser can report the line unparsed. No regular expressions
  * and no exceptions on the normal path: these run once per authentication line.
  */
-final class Stamps {
+public final class Stamps {
     private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
     private Stamps() {
     }
 
     /** An ISO-8601 stamp making up the whole text ("2023-07-12T12:38:43", "…Z", "…+02:00"); see {@link #dateTime}. */
-    static Instant iso(String s, ZoneId zoneIfNone) {
+    public static Instant iso(String s, ZoneId zoneIfNone) {
         return s == null ? null : dateTime(s, 0, s.length(), zoneIfNone);
     }
 
@@ -29,7 +28,7 @@ final class Stamps {
      * the date fields (nginx writes "2022/04/02 13:39:51"). The zone is 'Z', "±HH:MM", "±HHMM" or "±HH"; a
      * stamp without one is in {@code zoneIfNone}. Digits of the fraction past nanoseconds are ignored.
      */
-    static Instant dateTime(String s, int from, int to, ZoneId zoneIfNone) {
+    public static Instant dateTime(String s, int from, int to, ZoneId zoneIfNone) {
         if (s == null || from < 0 || to > s.length() || to - from < 16) {
             return null;
         }
@@ -101,7 +100,7 @@ final class Stamps {
     }
 
     /** "±HH:MM", "±HHMM" or "±HH" at {@code i}: seconds east of UTC, or null; {@code end[0]} is set past it. */
-    static Integer offsetSeconds(String s, int i, int to, int[] end) {
+    public static Integer offsetSeconds(String s, int i, int to, int[] end) {
         int sign = s.charAt(i) == '-' ? -1 : 1;
         int h = Text.digits(s, i + 1, Math.min(2, to - i - 1));
         if (to - i - 1 < 2 || h < 0 || h > 18) {
@@ -127,7 +126,7 @@ final class Stamps {
      * The US style Microsoft exports write: {@code M/d/yyyy[,] h:mm:ss AM|PM} (or 24-hour without the
      * marker), in {@code zone}.
      */
-    static Instant us(String s, ZoneId zone) {
+    public static Instant us(String s, ZoneId zone) {
         if (s == null) {
             return null;
         }
@@ -169,7 +168,7 @@ final class Stamps {
     }
 
     /** Month number (1–12) of an English three-letter abbreviation at {@code s[i, i+3)}, or -1. */
-    static int month(String s, int i) {
+    public static int month(String s, int i) {
         if (i < 0 || i + 3 > s.length()) {
             return -1;
         }
@@ -185,7 +184,7 @@ final class Stamps {
      * The instant of the given fields, or null when a field is out of range (February 30th, hour 25).
      * {@code offset} (seconds east of UTC) wins over {@code zone} when given. A leap second (60) becomes 59.
      */
-    static Instant of(int year, int month, int day, int hour, int minute, int second, int nanos,
+    public static Instant of(int year, int month, int day, int hour, int minute, int second, int nanos,
                       Integer offset, ZoneId zone) {
         if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)
                 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60
