@@ -8,6 +8,7 @@ import dev.portcullis.ingest.JoinTable;
 import dev.portcullis.ingest.LineFormat;
 import dev.portcullis.ingest.Status;
 import dev.portcullis.ingest.syslog.SyslogTime;
+import dev.portcullis.ingest.text.Csv;
 import dev.portcullis.ingest.text.Endpoint;
 
 import java.time.Instant;
@@ -105,8 +106,8 @@ public final class ExchangeProtocolParser implements LineFormat {
         }
         Instant time = clock.instant;
         Layout announced = ctx.stateOrNull(key);
-        int n = csv.split(line);
-        if (n < 0) {
+        int n = csv.scan(line);
+        if (n < 0 || n > MAX_FIELDS) {
             return announced != null ? Status.UNPARSED : Status.UNRECOGNISED;
         }
         Layout l = announced != null ? announced : guess(line, n);
