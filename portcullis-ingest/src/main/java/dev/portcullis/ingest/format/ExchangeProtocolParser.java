@@ -7,9 +7,9 @@ import dev.portcullis.ingest.InputContext;
 import dev.portcullis.ingest.JoinTable;
 import dev.portcullis.ingest.LineFormat;
 import dev.portcullis.ingest.Status;
-import dev.portcullis.ingest.syslog.SyslogTime;
 import dev.portcullis.ingest.text.Csv;
 import dev.portcullis.ingest.text.Endpoint;
+import dev.portcullis.ingest.text.Stamps;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -78,7 +78,7 @@ public final class ExchangeProtocolParser implements LineFormat {
 
     private final Object key = new Object();
     private final Csv csv = new Csv(MAX_FIELDS);
-    private final SyslogTime clock = new SyslogTime();
+    private final Stamps clock = new Stamps();
     /** Per (input, session): the user an SMTP "authenticated" line or a POP3 USER command named. */
     private final JoinTable<String> sessionUser = new JoinTable<>(JOIN_CAPACITY);
     private final AuthEvent.Builder b = AuthEvent.builder();
@@ -100,7 +100,7 @@ public final class ExchangeProtocolParser implements LineFormat {
         if (c < '0' || c > '9' || line.length() < 20 || line.charAt(10) != 'T') {
             return Status.UNRECOGNISED;
         }
-        int end = clock.parse3339(line, 0, ctx, false);
+        int end = clock.rfc3339(line, 0, ctx.zone(), false);
         if (end < 0 || end >= line.length() || line.charAt(end) != ',') {
             return Status.UNRECOGNISED;
         }

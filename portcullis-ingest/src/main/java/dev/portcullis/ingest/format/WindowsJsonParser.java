@@ -10,7 +10,7 @@ import dev.portcullis.ingest.microsoft.ExchangeWeb;
 import dev.portcullis.ingest.microsoft.WebRequest;
 import dev.portcullis.ingest.microsoft.WindowsCodes;
 import dev.portcullis.ingest.microsoft.WindowsSecurity;
-import dev.portcullis.ingest.syslog.SyslogTime;
+import dev.portcullis.ingest.text.Stamps;
 import dev.portcullis.ingest.text.Text;
 
 import java.time.Instant;
@@ -40,7 +40,7 @@ public final class WindowsJsonParser implements JsonRecordFormat {
     private final WindowsSecurity security = new WindowsSecurity();
     private final ExchangeWeb web = new ExchangeWeb();
     private final WebRequest request = new WebRequest();
-    private final SyslogTime clock = new SyslogTime();
+    private final Stamps clock = new Stamps();
 
     @Override
     public String name() {
@@ -156,7 +156,7 @@ public final class WindowsJsonParser implements JsonRecordFormat {
             return null;
         }
         String t = stamp.trim();
-        int end = clock.parse3339(t, 0, ctx, false);
+        int end = clock.rfc3339(t, 0, ctx.zone(), false);
         return end == t.length() ? clock.instant : null;
     }
 }
