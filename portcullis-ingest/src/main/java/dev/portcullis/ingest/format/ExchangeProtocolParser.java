@@ -10,6 +10,7 @@ import dev.portcullis.ingest.Status;
 import dev.portcullis.ingest.text.Csv;
 import dev.portcullis.ingest.text.Endpoint;
 import dev.portcullis.ingest.text.Stamps;
+import dev.portcullis.ingest.text.W3cDirectives;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -77,6 +78,7 @@ public final class ExchangeProtocolParser implements LineFormat {
             + "command,parameters,context").split(","));
 
     private final Object key = new Object();
+    private final W3cDirectives directives = W3cDirectives.exchange(MAX_FIELDS);
     private final Csv csv = new Csv(MAX_FIELDS);
     private final Stamps clock = new Stamps();
     /** Per (input, session): the user an SMTP "authenticated" line or a POP3 USER command named. */
@@ -147,25 +149,11 @@ public final class ExchangeProtocolParser implements LineFormat {
     }
 
     private Status directive(String line, InputContext ctx) {
-        if (line.startsWith("#Fields:")) {
-            String rest = line.substring(8).trim();
-            if (rest.indexOf(',') < 0) {
-                return Status.UNRECOGNISED; // IIS's space-separated W3C header
-            }
-            String[] names = rest.split(",", MAX_FIELDS + 1); // a header, once per file: not a hot path
-            if (names.length > MAX_FIELDS) {
-                return Status.UNPARSED;
-            }
-            ctx.putState(key, new Layout(names));
-            return Status.IGNORED;
+        Status status = directives.read(line);
+        if (directives.fields != null) {
+            ctx.putState(key, new Layout(directives.fields));
         }
-        if (line.startsWith("#Software:")) {
-            return line.contains("Exchange") ? Status.IGNORED : Status.UNRECOGNISED;
-        }
-        if (line.startsWith("#Log-type:") || line.startsWith("#Version:") || line.startsWith("#Date:")) {
-            return Status.IGNORED;
-        }
-        return Status.UNRECOGNISED;
+        return status;
     }
 
     // ---- SMTP receive ---------------------------------------------------------------------------
