@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Microsoft 365 Unified Audit Log records, as {@code Search-UnifiedAuditLog}, Purview and the Microsoft
@@ -67,7 +68,7 @@ public final class M365AuditParser implements JsonRecordFormat, CsvTable {
             "UpdateInboxRules", (p, r, op, ctx, out) -> M365MailboxRecords.updateInboxRules(p.b, r, ctx, out));
 
     /** Operations whose records must parse (a sign-in that cannot be read is unparsed, not ignored). */
-    private static final java.util.Set<String> SIGN_INS = java.util.Set.of("UserLoggedIn", "UserLoginFailed");
+    private static final Set<String> SIGN_INS = Set.of("UserLoggedIn", "UserLoginFailed");
 
     private final JoinTable<Boolean> seen = new JoinTable<>(SEEN_IDS);
     private final AuthEvent.Builder b = AuthEvent.builder();

@@ -2,6 +2,7 @@ package dev.portcullis.ingest.microsoft;
 
 import dev.portcullis.core.Reason;
 import dev.portcullis.core.Result;
+import java.util.Locale;
 
 /**
  * What an Entra ID (Azure AD) sign-in error code says about the password, shared by the Microsoft 365
@@ -122,7 +123,7 @@ public record EntraOutcome(Result result, Reason reason, int attempts) {
         if (clientApp == null) {
             return null;
         }
-        switch (clientApp.trim().toLowerCase(java.util.Locale.ROOT)) {
+        switch (clientApp.trim().toLowerCase(Locale.ROOT)) {
             case "imap4": case "imap": return "imap";
             case "pop3": case "pop": return "pop3";
             case "authenticated smtp": case "smtp": return "smtp";

@@ -1,6 +1,7 @@
 package dev.portcullis.ingest.microsoft;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One HTTP request as IIS logged it (a W3C line, or the data of an IIS-Logging 6200 event), the
@@ -64,7 +65,7 @@ public final class WebRequest {
      * lower case, with IIS-Logging's "csUser-Agent" spelled as W3C's "cs(user-agent)".
      */
     public static String fieldName(String raw) {
-        String n = raw.toLowerCase(java.util.Locale.ROOT);
+        String n = raw.toLowerCase(Locale.ROOT);
         if (n.startsWith("cs") && n.length() > 2 && n.charAt(2) != '-' && n.charAt(2) != '(') {
             return "cs(" + n.substring(2) + ")"; // csUser-Agent, csCookie, csReferer
         }
