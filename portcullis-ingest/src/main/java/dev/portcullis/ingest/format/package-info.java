@@ -1,6 +1,6 @@
 /**
  * The parsers: one class per log format ({@code DovecotParser}, {@code W3cParser}, {@code KeycloakParser}…),
- * each registered by one line in {@link dev.portcullis.ingest.Formats}.
+ * each registered by one line in {@code Formats}.
  *
  * <p>Rules: only parsers live here; what two parsers share goes to {@code text} (format-neutral reading)
  * or {@code microsoft} (Microsoft product knowledge). A parser reads untrusted text: it never throws,

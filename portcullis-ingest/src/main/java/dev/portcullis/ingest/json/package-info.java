@@ -1,6 +1,6 @@
 /**
- * Line-delimited JSON: {@link dev.portcullis.ingest.json.JsonFormat} parses each line once and offers the
- * tree to each {@link dev.portcullis.ingest.json.JsonRecordFormat} in turn (journald export, Windows event
+ * Line-delimited JSON: {@link JsonFormat} parses each line once and offers the
+ * tree to each {@link JsonRecordFormat} in turn (journald export, Windows event
  * shippers, Microsoft 365, Entra ID, Nextcloud, Keycloak); {@code Json} holds null-safe accessors.
  *
  * <p>Rules: record readers are parsers and live in {@code format}, except journald, which unwraps a

@@ -6,6 +6,6 @@
  *
  * <p>Rules: no knowledge of any one product or format beyond the standard a class is named for; no I/O;
  * never throw on untrusted input (return null or -1); no regular expressions on per-line paths. Depends
- * on nothing in ingest but {@link dev.portcullis.ingest.Status}.
+ * on nothing in ingest but {@code Status}.
  */
 package dev.portcullis.ingest.text;
