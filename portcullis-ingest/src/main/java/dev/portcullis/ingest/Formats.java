@@ -1,10 +1,11 @@
 package dev.portcullis.ingest;
 
 import dev.portcullis.ingest.csv.CsvFormat;
+import dev.portcullis.ingest.csv.CsvTable;
 import dev.portcullis.ingest.format.DovecotParser;
-import dev.portcullis.ingest.format.ExchangeProtocolParser;
 import dev.portcullis.ingest.format.EntraCsvParser;
 import dev.portcullis.ingest.format.EntraSignInParser;
+import dev.portcullis.ingest.format.ExchangeProtocolParser;
 import dev.portcullis.ingest.format.KeycloakParser;
 import dev.portcullis.ingest.format.M365AuditParser;
 import dev.portcullis.ingest.format.NextcloudParser;
@@ -27,44 +28,64 @@ import java.util.List;
 
 /**
  * The set of parsers one run uses, wired together. Parsers keep per-run state (join tables), so each
- * {@link Ingest} has its own. Adding a format: one parser class, registered here, with its fixture.
+ * {@link Ingest} has its own.
+ *
+ * <p>Adding a format: one parser class in {@code format/}, one line in {@link #parsers()}, and its fixture.
+ * Each parser is listed once and joins every family it implements: a syslog message parser
+ * ({@link MessageParser}), a JSON record reader ({@link JsonRecordFormat}), a line format
+ * ({@link LineFormat}, tried by the {@link Sniffer}), a CSV export ({@link CsvTable}). Within a family
+ * the list's order is the order parsers are tried; a parser reading several shapes is one instance, so
+ * it keeps one state.
  */
 public final class Formats {
     private final SyslogFormat syslog;
     private final JsonFormat json;
     private final Sniffer sniffer;
 
+    /** Every parser, once, in the order each family tries them. */
+    private static List<Object> parsers() {
+        return List.of(
+                new DovecotParser(),
+                new PostfixParser(),
+                new SshdParser(),
+                new WindowsJsonParser(),
+                new M365AuditParser(),
+                new EntraSignInParser(),
+                new NextcloudParser(),
+                new WindowsXmlParser(),
+                new W3cParser(),
+                new ExchangeProtocolParser(),
+                new KeycloakParser(),
+                new ZimbraParser(),
+                new RoundcubeParser(),
+                new NginxMailParser(),
+                new EntraCsvParser());
+    }
+
     /** @param strict let parser exceptions escape (fuzz tests); false in production */
     public Formats(boolean strict) {
-        // cloud and web applications (one instance each: a parser reading several shapes keeps one state)
-        KeycloakParser keycloak = new KeycloakParser();
-        RoundcubeParser roundcube = new RoundcubeParser();
-        M365AuditParser m365 = new M365AuditParser();
-
-        List<MessageParser> messages = new ArrayList<>(List.of(new DovecotParser(), new PostfixParser(), new SshdParser()));
-        messages.add(keycloak);
-        messages.add(roundcube);
-        this.syslog = new SyslogFormat(messages);
-        List<JsonRecordFormat> jsonFormats = new ArrayList<>();
-        jsonFormats.add(new JournaldFormat(syslog));
-        jsonFormats.add(new WindowsJsonParser());
-        jsonFormats.add(m365);
-        jsonFormats.add(new EntraSignInParser());
-        jsonFormats.add(new NextcloudParser());
-        jsonFormats.add(keycloak);
-        this.json = new JsonFormat(jsonFormats, strict);
+        List<Object> parsers = parsers();
+        this.syslog = new SyslogFormat(family(parsers, MessageParser.class));
+        List<JsonRecordFormat> records = new ArrayList<>();
+        records.add(new JournaldFormat(syslog));
+        records.addAll(family(parsers, JsonRecordFormat.class));
+        this.json = new JsonFormat(records, strict);
         List<LineFormat> lines = new ArrayList<>();
         lines.add(syslog);
         lines.add(json);
-        lines.add(new WindowsXmlParser());
-        lines.add(new W3cParser());
-        lines.add(new ExchangeProtocolParser());
-        lines.add(keycloak);
-        lines.add(new ZimbraParser());
-        lines.add(roundcube);
-        lines.add(new NginxMailParser());
-        lines.add(new CsvFormat(List.of(m365, new EntraCsvParser()), strict));
+        lines.addAll(family(parsers, LineFormat.class));
+        lines.add(new CsvFormat(family(parsers, CsvTable.class), strict));
         this.sniffer = new Sniffer(lines, strict);
+    }
+
+    private static <T> List<T> family(List<Object> parsers, Class<T> kind) {
+        List<T> members = new ArrayList<>();
+        for (Object p : parsers) {
+            if (kind.isInstance(p)) {
+                members.add(kind.cast(p));
+            }
+        }
+        return members;
     }
 
     public Sniffer sniffer() { return sniffer; }

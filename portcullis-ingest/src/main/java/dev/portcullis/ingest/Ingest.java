@@ -9,16 +9,19 @@ import dev.portcullis.ingest.read.LineReader;
 import dev.portcullis.ingest.read.Prefetch;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.io.InputStream;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.ZipException;
 
 /**
  * Reads inputs into normalised events: bytes → lines → {@link Sniffer} → format parsers → sink,
@@ -32,7 +35,7 @@ public final class Ingest {
     private final ZoneId zone;
     private final ParseStats stats = new ParseStats();
     private final boolean strict;
-    private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong bytesRead = new AtomicLong();
 
     /**
      * @param year fixed year for stamps without one (0 = infer from each file's mtime)
@@ -75,7 +78,7 @@ public final class Ingest {
         };
         try {
             readLines(input, ctx, counting);
-        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             // a damaged or cut-off gzip file: keep what was read, report where it broke
             ctx.line(ctx.line() + 1);
             stats.line(Status.UNPARSED, "damaged compressed input (" + e.getMessage() + "); the rest of "
@@ -167,7 +170,7 @@ public final class Ingest {
     }
 
     public InputContext context(String name) {
-        return new InputContext(name, java.time.Instant.now(), year, zone);
+        return new InputContext(name, Instant.now(), year, zone);
     }
 
     /**

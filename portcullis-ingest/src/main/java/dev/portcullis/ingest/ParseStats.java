@@ -2,6 +2,7 @@ package dev.portcullis.ingest;
 
 import dev.portcullis.core.AuthEvent;
 import dev.portcullis.core.EventKind;
+import dev.portcullis.ingest.text.Text;
 
 import java.time.Instant;
 import java.util.ArrayList;

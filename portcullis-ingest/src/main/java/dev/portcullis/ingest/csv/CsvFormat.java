@@ -4,6 +4,7 @@ import dev.portcullis.ingest.EventSink;
 import dev.portcullis.ingest.InputContext;
 import dev.portcullis.ingest.LineFormat;
 import dev.portcullis.ingest.Status;
+import dev.portcullis.ingest.text.Csv;
 
 import java.util.List;
 
@@ -21,6 +22,7 @@ public final class CsvFormat implements LineFormat {
 
     private final List<CsvTable> tables;
     private final boolean strict;
+    private final Csv csv = new Csv(Csv.MAX_CELLS);
 
     /** Per input: the current table, its columns, and a record being assembled. */
     private static final class State {
@@ -53,7 +55,7 @@ public final class CsvFormat implements LineFormat {
         if (st == null || st.table == null) {
             return Status.UNRECOGNISED;
         }
-        List<String> cells = Csv.split(line);
+        List<String> cells = csv.cells(line);
         if (cells == null) {
             st.partial = new StringBuilder(line);
             st.partialLines = 1;
@@ -66,7 +68,7 @@ public final class CsvFormat implements LineFormat {
     private Status continueRecord(State st, String line, InputContext ctx, EventSink out) {
         st.partial.append('\n').append(line);
         st.partialLines++;
-        List<String> cells = Csv.split(st.partial);
+        List<String> cells = csv.cells(st.partial);
         if (cells == null) {
             if (st.partial.length() > MAX_RECORD_CHARS || st.partialLines >= MAX_RECORD_LINES) {
                 st.partial = null;
@@ -93,7 +95,7 @@ public final class CsvFormat implements LineFormat {
             return false;
         }
         String text = line.startsWith("\uFEFF") ? line.substring(1) : line;
-        List<String> names = Csv.split(text);
+        List<String> names = csv.cells(text);
         if (names == null) {
             return false;
         }

@@ -7,9 +7,9 @@ import dev.portcullis.core.Reason;
 import dev.portcullis.ingest.EventSink;
 import dev.portcullis.ingest.JoinTable;
 import dev.portcullis.ingest.Status;
-import dev.portcullis.ingest.Text;
 import dev.portcullis.ingest.syslog.Envelope;
 import dev.portcullis.ingest.syslog.MessageParser;
+import dev.portcullis.ingest.text.Text;
 
 /**
  * Dovecot 2.3 and 2.4, through syslog or Dovecot's own log file.

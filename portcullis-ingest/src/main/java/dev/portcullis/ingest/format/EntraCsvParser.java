@@ -5,6 +5,9 @@ import dev.portcullis.ingest.EventSink;
 import dev.portcullis.ingest.InputContext;
 import dev.portcullis.ingest.Status;
 import dev.portcullis.ingest.csv.CsvTable;
+import dev.portcullis.ingest.microsoft.EntraOutcome;
+import dev.portcullis.ingest.text.ClientAddress;
+import dev.portcullis.ingest.text.Stamps;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -7,7 +7,10 @@ import dev.portcullis.ingest.InputContext;
 import dev.portcullis.ingest.JoinTable;
 import dev.portcullis.ingest.LineFormat;
 import dev.portcullis.ingest.Status;
-import dev.portcullis.ingest.syslog.SyslogTime;
+import dev.portcullis.ingest.text.Csv;
+import dev.portcullis.ingest.text.Endpoint;
+import dev.portcullis.ingest.text.Stamps;
+import dev.portcullis.ingest.text.W3cDirectives;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -75,8 +78,9 @@ public final class ExchangeProtocolParser implements LineFormat {
             + "command,parameters,context").split(","));
 
     private final Object key = new Object();
+    private final W3cDirectives directives = W3cDirectives.exchange(MAX_FIELDS);
     private final Csv csv = new Csv(MAX_FIELDS);
-    private final SyslogTime clock = new SyslogTime();
+    private final Stamps clock = new Stamps();
     /** Per (input, session): the user an SMTP "authenticated" line or a POP3 USER command named. */
     private final JoinTable<String> sessionUser = new JoinTable<>(JOIN_CAPACITY);
     private final AuthEvent.Builder b = AuthEvent.builder();
@@ -98,14 +102,14 @@ public final class ExchangeProtocolParser implements LineFormat {
         if (c < '0' || c > '9' || line.length() < 20 || line.charAt(10) != 'T') {
             return Status.UNRECOGNISED;
         }
-        int end = clock.parse3339(line, 0, ctx, false);
+        int end = clock.rfc3339(line, 0, ctx.zone(), false);
         if (end < 0 || end >= line.length() || line.charAt(end) != ',') {
             return Status.UNRECOGNISED;
         }
         Instant time = clock.instant;
         Layout announced = ctx.stateOrNull(key);
-        int n = csv.split(line);
-        if (n < 0) {
+        int n = csv.scan(line);
+        if (n < 0 || n > MAX_FIELDS) {
             return announced != null ? Status.UNPARSED : Status.UNRECOGNISED;
         }
         Layout l = announced != null ? announced : guess(line, n);
@@ -145,25 +149,11 @@ public final class ExchangeProtocolParser implements LineFormat {
     }
 
     private Status directive(String line, InputContext ctx) {
-        if (line.startsWith("#Fields:")) {
-            String rest = line.substring(8).trim();
-            if (rest.indexOf(',') < 0) {
-                return Status.UNRECOGNISED; // IIS's space-separated W3C header
-            }
-            String[] names = rest.split(",", MAX_FIELDS + 1); // a header, once per file: not a hot path
-            if (names.length > MAX_FIELDS) {
-                return Status.UNPARSED;
-            }
-            ctx.putState(key, new Layout(names));
-            return Status.IGNORED;
+        Status status = directives.read(line);
+        if (directives.fields != null) {
+            ctx.putState(key, new Layout(directives.fields));
         }
-        if (line.startsWith("#Software:")) {
-            return line.contains("Exchange") ? Status.IGNORED : Status.UNRECOGNISED;
-        }
-        if (line.startsWith("#Log-type:") || line.startsWith("#Version:") || line.startsWith("#Date:")) {
-            return Status.IGNORED;
-        }
-        return Status.UNRECOGNISED;
+        return status;
     }
 
     // ---- SMTP receive ---------------------------------------------------------------------------

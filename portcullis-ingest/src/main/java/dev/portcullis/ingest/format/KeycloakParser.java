@@ -7,11 +7,13 @@ import dev.portcullis.ingest.EventSink;
 import dev.portcullis.ingest.InputContext;
 import dev.portcullis.ingest.LineFormat;
 import dev.portcullis.ingest.Status;
-import dev.portcullis.ingest.Text;
 import dev.portcullis.ingest.json.Json;
 import dev.portcullis.ingest.json.JsonRecordFormat;
 import dev.portcullis.ingest.syslog.Envelope;
 import dev.portcullis.ingest.syslog.MessageParser;
+import dev.portcullis.ingest.text.ClientAddress;
+import dev.portcullis.ingest.text.Stamps;
+import dev.portcullis.ingest.text.Text;
 
 import java.time.Instant;
 

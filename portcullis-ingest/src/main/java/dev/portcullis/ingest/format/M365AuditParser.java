@@ -11,12 +11,17 @@ import dev.portcullis.ingest.csv.CsvTable;
 import dev.portcullis.ingest.json.Json;
 import dev.portcullis.ingest.json.JsonFormat;
 import dev.portcullis.ingest.json.JsonRecordFormat;
+import dev.portcullis.ingest.microsoft.EntraOutcome;
+import dev.portcullis.ingest.microsoft.M365MailboxRecords;
+import dev.portcullis.ingest.text.ClientAddress;
+import dev.portcullis.ingest.text.Stamps;
 
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Microsoft 365 Unified Audit Log records, as {@code Search-UnifiedAuditLog}, Purview and the Microsoft
@@ -63,7 +68,7 @@ public final class M365AuditParser implements JsonRecordFormat, CsvTable {
             "UpdateInboxRules", (p, r, op, ctx, out) -> M365MailboxRecords.updateInboxRules(p.b, r, ctx, out));
 
     /** Operations whose records must parse (a sign-in that cannot be read is unparsed, not ignored). */
-    private static final java.util.Set<String> SIGN_INS = java.util.Set.of("UserLoggedIn", "UserLoginFailed");
+    private static final Set<String> SIGN_INS = Set.of("UserLoggedIn", "UserLoginFailed");
 
     private final JoinTable<Boolean> seen = new JoinTable<>(SEEN_IDS);
     private final AuthEvent.Builder b = AuthEvent.builder();

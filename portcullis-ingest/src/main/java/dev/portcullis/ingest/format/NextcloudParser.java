@@ -9,6 +9,8 @@ import dev.portcullis.ingest.JoinTable;
 import dev.portcullis.ingest.Status;
 import dev.portcullis.ingest.json.Json;
 import dev.portcullis.ingest.json.JsonRecordFormat;
+import dev.portcullis.ingest.text.ClientAddress;
+import dev.portcullis.ingest.text.Stamps;
 
 import java.time.Instant;
 

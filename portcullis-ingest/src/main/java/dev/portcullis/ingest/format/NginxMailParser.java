@@ -6,7 +6,9 @@ import dev.portcullis.ingest.EventSink;
 import dev.portcullis.ingest.InputContext;
 import dev.portcullis.ingest.LineFormat;
 import dev.portcullis.ingest.Status;
-import dev.portcullis.ingest.Text;
+import dev.portcullis.ingest.text.ClientAddress;
+import dev.portcullis.ingest.text.Stamps;
+import dev.portcullis.ingest.text.Text;
 
 import java.time.Instant;
 

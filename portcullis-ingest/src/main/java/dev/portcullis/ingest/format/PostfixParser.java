@@ -5,9 +5,9 @@ import dev.portcullis.core.AuthEvent;
 import dev.portcullis.core.Reason;
 import dev.portcullis.ingest.EventSink;
 import dev.portcullis.ingest.Status;
-import dev.portcullis.ingest.Text;
 import dev.portcullis.ingest.syslog.Envelope;
 import dev.portcullis.ingest.syslog.MessageParser;
+import dev.portcullis.ingest.text.Text;
 
 /**
  * Postfix SASL authentication (smtpd, submission, smtps; any multi-instance name):

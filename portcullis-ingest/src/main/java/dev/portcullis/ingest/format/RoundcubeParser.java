@@ -7,9 +7,11 @@ import dev.portcullis.ingest.InputContext;
 import dev.portcullis.ingest.JoinTable;
 import dev.portcullis.ingest.LineFormat;
 import dev.portcullis.ingest.Status;
-import dev.portcullis.ingest.Text;
 import dev.portcullis.ingest.syslog.Envelope;
 import dev.portcullis.ingest.syslog.MessageParser;
+import dev.portcullis.ingest.text.ClientAddress;
+import dev.portcullis.ingest.text.Stamps;
+import dev.portcullis.ingest.text.Text;
 
 import java.time.Instant;
 import java.time.ZoneId;

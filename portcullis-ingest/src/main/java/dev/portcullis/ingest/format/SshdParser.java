@@ -5,9 +5,9 @@ import dev.portcullis.core.Reason;
 import dev.portcullis.ingest.EventSink;
 import dev.portcullis.ingest.JoinTable;
 import dev.portcullis.ingest.Status;
-import dev.portcullis.ingest.Text;
 import dev.portcullis.ingest.syslog.Envelope;
 import dev.portcullis.ingest.syslog.MessageParser;
+import dev.portcullis.ingest.text.Text;
 
 /**
  * OpenSSH ({@code sshd}, and {@code sshd-session} / {@code sshd-auth} since 9.8) and pam_unix:

@@ -4,7 +4,10 @@ import dev.portcullis.ingest.EventSink;
 import dev.portcullis.ingest.InputContext;
 import dev.portcullis.ingest.LineFormat;
 import dev.portcullis.ingest.Status;
-import dev.portcullis.ingest.Text;
+import dev.portcullis.ingest.microsoft.ExchangeWeb;
+import dev.portcullis.ingest.microsoft.WebRequest;
+import dev.portcullis.ingest.text.Text;
+import dev.portcullis.ingest.text.W3cDirectives;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -72,6 +75,7 @@ public final class W3cParser implements LineFormat {
     }
 
     private final Object key = new Object();
+    private final W3cDirectives directives = W3cDirectives.iis(MAX_FIELDS);
     private final ExchangeWeb web = new ExchangeWeb();
     private final WebRequest request = new WebRequest();
     private final int[] starts = new int[MAX_FIELDS];
@@ -105,7 +109,7 @@ public final class W3cParser implements LineFormat {
         }
         // a line that starts like ours ("YYYY-MM-DD ") but breaks the announced layout is ours, broken;
         // anything else (an RFC 3339 syslog line in a mixed stream) is left to the other formats
-        Status notMine = announced && dated(line) && line.length() > 10 && line.charAt(10) == ' '
+        Status notMine = announced && W3cDirectives.dated(line) && line.length() > 10 && line.charAt(10) == ' '
                 ? Status.UNPARSED : Status.UNRECOGNISED;
         if (n != l.count) {
             return notMine;
@@ -134,33 +138,14 @@ public final class W3cParser implements LineFormat {
     }
 
     private Status directive(String line, InputContext ctx) {
-        if (line.startsWith("#Fields:")) {
-            String rest = line.substring(8).trim();
-            if (rest.indexOf(',') >= 0 || rest.isEmpty()) {
-                return Status.UNRECOGNISED; // Exchange's comma-separated protocol logs
-            }
-            String[] names = rest.split(" +", MAX_FIELDS + 1); // a header, once per file: not a hot path
-            if (names.length > MAX_FIELDS) {
-                return Status.UNPARSED;
-            }
-            ctx.state(key, State::new).layout = new Layout(names);
-            return Status.IGNORED;
+        Status status = directives.read(line);
+        if (directives.fields != null) {
+            ctx.state(key, State::new).layout = new Layout(directives.fields);
         }
-        if (line.startsWith("#Software:")) {
-            return line.contains("Exchange") ? Status.UNRECOGNISED : Status.IGNORED;
+        if (directives.date != null) {
+            ctx.state(key, State::new).headerDate = directives.date;
         }
-        if (line.startsWith("#Date:")) {
-            String rest = line.substring(6).trim();
-            if (dated(rest)) {
-                ctx.state(key, State::new).headerDate = rest.substring(0, 10);
-            }
-            return Status.IGNORED;
-        }
-        if (line.startsWith("#Version:") || line.startsWith("#Remark:") || line.startsWith("#Start-Date:")
-                || line.startsWith("#End-Date:")) {
-            return Status.IGNORED;
-        }
-        return Status.UNRECOGNISED;
+        return status;
     }
 
     /** Splits on single spaces into {@link #starts}/{@link #ends}; the field count (MAX_FIELDS + 1 when more). */
@@ -197,11 +182,6 @@ public final class W3cParser implements LineFormat {
     }
 
     /** "YYYY-MM-DD" at the start of {@code s}. */
-    private static boolean dated(String s) {
-        return s.length() >= 10 && Text.digits(s, 0, 4) >= 0 && s.charAt(4) == '-' && Text.digits(s, 5, 2) >= 0
-                && s.charAt(7) == '-' && Text.digits(s, 8, 2) >= 0;
-    }
-
     /** UTC instant of the date and time fields ("2022-10-01", "11:25:51[.fff]"), or null. */
     private Instant time(String line, Layout l, State st) {
         if (l.time < 0) {
@@ -219,7 +199,7 @@ public final class W3cParser implements LineFormat {
             return null;
         }
         if (!day.equals(lastDay)) {
-            if (!dated(day)) {
+            if (!W3cDirectives.dated(day)) {
                 return null;
             }
             try {

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.ingest.EventSink;
 import dev.portcullis.ingest.InputContext;
 import dev.portcullis.ingest.Status;
-import dev.portcullis.ingest.Text;
 import dev.portcullis.ingest.json.Json;
 import dev.portcullis.ingest.json.JsonRecordFormat;
-import dev.portcullis.ingest.syslog.SyslogTime;
+import dev.portcullis.ingest.microsoft.ExchangeWeb;
+import dev.portcullis.ingest.microsoft.WebRequest;
+import dev.portcullis.ingest.microsoft.WindowsCodes;
+import dev.portcullis.ingest.microsoft.WindowsSecurity;
+import dev.portcullis.ingest.text.Stamps;
+import dev.portcullis.ingest.text.Text;
 
 import java.time.Instant;
 import java.util.function.UnaryOperator;
@@ -36,7 +40,7 @@ public final class WindowsJsonParser implements JsonRecordFormat {
     private final WindowsSecurity security = new WindowsSecurity();
     private final ExchangeWeb web = new ExchangeWeb();
     private final WebRequest request = new WebRequest();
-    private final SyslogTime clock = new SyslogTime();
+    private final Stamps clock = new Stamps();
 
     @Override
     public String name() {
@@ -152,7 +156,7 @@ public final class WindowsJsonParser implements JsonRecordFormat {
             return null;
         }
         String t = stamp.trim();
-        int end = clock.parse3339(t, 0, ctx, false);
+        int end = clock.rfc3339(t, 0, ctx.zone(), false);
         return end == t.length() ? clock.instant : null;
     }
 }

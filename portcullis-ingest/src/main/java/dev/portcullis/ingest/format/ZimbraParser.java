@@ -7,6 +7,8 @@ import dev.portcullis.ingest.InputContext;
 import dev.portcullis.ingest.JoinTable;
 import dev.portcullis.ingest.LineFormat;
 import dev.portcullis.ingest.Status;
+import dev.portcullis.ingest.text.ClientAddress;
+import dev.portcullis.ingest.text.Stamps;
 
 import java.time.Instant;
 

@@ -1,5 +1,7 @@
 package dev.portcullis.ingest.read;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -34,7 +36,7 @@ public final class Follower implements AutoCloseable {
     private final boolean fromStart;
     private boolean first = true;
     private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
-    private final java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream();
+    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
 
     /** @param fromStart read what the file already holds (true) or only what is appended later (false) */
     public Follower(Path path, boolean fromStart) {
@@ -140,7 +142,7 @@ public final class Follower implements AutoCloseable {
         byte[] bytes = partial.toByteArray();
         partial.reset();
         int len = Math.min(bytes.length, LineReader.DEFAULT_MAX_LINE);
-        try (InputStream in = new java.io.ByteArrayInputStream(bytes, 0, len);
+        try (InputStream in = new ByteArrayInputStream(bytes, 0, len);
              LineReader r = new LineReader(in)) {
             String line = r.next();
             handler.line(line == null ? "" : line, ++lineNumber);

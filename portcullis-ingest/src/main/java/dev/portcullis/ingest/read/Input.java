@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -79,7 +80,7 @@ public record Input(String name, Path path, Instant reference, InputStream strea
         int b = in.read();
         in.reset();
         if ((a == 0xff && b == 0xfe) || (a == 0xfe && b == 0xff)) {
-            return new Utf16ToUtf8(in, java.nio.charset.StandardCharsets.UTF_16); // UTF_16 reads and drops the BOM
+            return new Utf16ToUtf8(in, StandardCharsets.UTF_16); // UTF_16 reads and drops the BOM
         }
         return in;
     }

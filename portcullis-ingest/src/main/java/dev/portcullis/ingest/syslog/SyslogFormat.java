@@ -4,7 +4,7 @@ import dev.portcullis.ingest.EventSink;
 import dev.portcullis.ingest.InputContext;
 import dev.portcullis.ingest.LineFormat;
 import dev.portcullis.ingest.Status;
-import dev.portcullis.ingest.Text;
+import dev.portcullis.ingest.text.Text;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.portcullis.ingest.syslog;
 
 import dev.portcullis.ingest.InputContext;
-import dev.portcullis.ingest.Text;
+import dev.portcullis.ingest.text.Stamps;
+import dev.portcullis.ingest.text.Text;
 
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
 /**
@@ -24,8 +24,7 @@ public final class SyslogTime {
 
     private int lastKey = -1;
     private long lastHourEpoch;
-    private String last3339Hour;
-    private long last3339Epoch;
+    private final Stamps stamps = new Stamps();
 
     /** The instant parsed by the last successful call. */
     public Instant instant;
@@ -64,7 +63,7 @@ public final class SyslogTime {
         int nanos = 0;
         if (i < n && s.charAt(i) == '.') {
             int fracEnd = Text.skipDigits(s, i + 1);
-            nanos = fraction(s, i + 1, fracEnd);
+            nanos = Stamps.fraction(s, i + 1, fracEnd);
             i = fracEnd;
         }
         if (i < n && s.charAt(i) != ' ') {
@@ -114,100 +113,15 @@ public final class SyslogTime {
     }
 
     /**
-     * Parses "YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM|±HHMM)" at {@code from} ('T' or ' ' as separator when
-     * {@code spaceOk}). A stamp without an offset is read in the input's zone. Returns the index just
-     * past the stamp or -1.
+     * Parses an RFC 3339 stamp at {@code from} ({@link Stamps#rfc3339}); a stamp without an offset is
+     * read in the input's zone. Returns the index just past the stamp or -1.
      */
     public int parse3339(String s, int from, InputContext ctx, boolean offsetRequired) {
-        int n = s.length();
-        if (from + 19 > n) {
-            return -1;
+        int end = stamps.rfc3339(s, from, ctx.zone(), offsetRequired);
+        if (end >= 0) {
+            instant = stamps.instant;
         }
-        int year = Text.digits(s, from, 4);
-        int month = Text.digits(s, from + 5, 2);
-        int day = Text.digits(s, from + 8, 2);
-        int hour = Text.digits(s, from + 11, 2);
-        int min = Text.digits(s, from + 14, 2);
-        int sec = Text.digits(s, from + 17, 2);
-        char t = s.charAt(from + 10);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || min < 0
-                || min > 59 || sec < 0 || sec > 60 || s.charAt(from + 4) != '-' || s.charAt(from + 7) != '-'
-                || (t != 'T' && t != ' ') || s.charAt(from + 13) != ':' || s.charAt(from + 16) != ':') {
-            return -1;
-        }
-        int i = from + 19;
-        int nanos = 0;
-        if (i < n && (s.charAt(i) == '.' || s.charAt(i) == ',')) {
-            int fracEnd = Text.skipDigits(s, i + 1);
-            if (fracEnd == i + 1) {
-                return -1;
-            }
-            nanos = fraction(s, i + 1, fracEnd);
-            i = fracEnd;
-        }
-        int offsetSeconds;
-        boolean zoned = true;
-        if (i < n && (s.charAt(i) == 'Z' || s.charAt(i) == 'z')) {
-            offsetSeconds = 0;
-            i++;
-        } else if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            int oh = Text.digits(s, i + 1, 2);
-            int om;
-            int end;
-            if (i + 3 < n && s.charAt(i + 3) == ':') {
-                om = Text.digits(s, i + 4, 2);
-                end = i + 6;
-            } else {
-                om = Text.digits(s, i + 3, 2);
-                end = i + 5;
-            }
-            if (oh < 0 || om < 0 || oh > 18 || om > 59) {
-                return -1;
-            }
-            offsetSeconds = (oh * 3600 + om * 60) * (s.charAt(i) == '-' ? -1 : 1);
-            i = end;
-        } else {
-            if (offsetRequired) {
-                return -1;
-            }
-            zoned = false;
-            offsetSeconds = 0;
-        }
-        // cache on "YYYY-MM-DDTHH" + offset
-        long hourEpoch;
-        if (zoned && last3339Hour != null && offsetSeconds == lastOffset
-                && s.regionMatches(from, last3339Hour, 0, 13)) {
-            hourEpoch = last3339Epoch;
-        } else {
-            try {
-                LocalDateTime ldt = LocalDateTime.of(year, month, day, hour, 0);
-                hourEpoch = zoned ? ldt.toEpochSecond(ZoneOffset.ofTotalSeconds(offsetSeconds))
-                        : ldt.atZone(ctx.zone()).toEpochSecond();
-            } catch (DateTimeException e) {
-                return -1;
-            }
-            if (zoned) {
-                last3339Hour = s.substring(from, from + 13);
-                last3339Epoch = hourEpoch;
-                lastOffset = offsetSeconds;
-            }
-        }
-        instant = Instant.ofEpochSecond(hourEpoch + min * 60L + Math.min(sec, 59), nanos);
-        return i;
-    }
-
-    private int lastOffset;
-
-    private static int fraction(String s, int from, int to) {
-        int nanos = 0;
-        int digits = 0;
-        for (int i = from; i < to && digits < 9; i++, digits++) {
-            nanos = nanos * 10 + (s.charAt(i) - '0');
-        }
-        for (; digits < 9; digits++) {
-            nanos *= 10;
-        }
-        return nanos;
+        return end;
     }
 
     /** 0-based month of a three-letter English abbreviation at {@code from}, or -1. */

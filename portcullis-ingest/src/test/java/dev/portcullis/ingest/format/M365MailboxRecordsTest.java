@@ -4,6 +4,7 @@ import dev.portcullis.core.Activity;
 import dev.portcullis.core.AuthEvent;
 import dev.portcullis.core.EventKind;
 import dev.portcullis.ingest.Fixture;
+import dev.portcullis.ingest.microsoft.M365MailboxRecords;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.portcullis.ingest.format;
 
+import dev.portcullis.ingest.text.Stamps;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,9 +1,9 @@
-package dev.portcullis.ingest.format;
+package dev.portcullis.ingest.text;
 
 import dev.portcullis.core.Addresses;
 
 /** Client addresses as Microsoft logs write them: with or without a port, bracketed IPv6, forwarded lists. */
-final class Endpoint {
+public final class Endpoint {
     private Endpoint() {
     }
 
@@ -11,11 +11,11 @@ final class Endpoint {
      * The canonical address of "1.2.3.4:5678", "[2001:db8::1]:5678", "1.2.3.4" or "2001:db8::1"
      * (a bare IPv6 address has no port), or null when it is not an address.
      */
-    static String address(String s) {
+    public static String address(String s) {
         return s == null ? null : address(s, 0, s.length());
     }
 
-    static String address(String s, int from, int to) {
+    public static String address(String s, int from, int to) {
         while (from < to && s.charAt(from) <= ' ') from++;
         while (to > from && s.charAt(to - 1) <= ' ') to--;
         if (to - from < 2) {
@@ -39,7 +39,7 @@ final class Endpoint {
      * The first (client-most) address of an X-Forwarded-For value: "203.0.113.9, 10.0.0.1", IIS's
      * "203.0.113.9,+10.0.0.1", each possibly with a port; null when the first one is not an address.
      */
-    static String firstForwarded(String s) {
+    public static String firstForwarded(String s) {
         if (s == null) {
             return null;
         }

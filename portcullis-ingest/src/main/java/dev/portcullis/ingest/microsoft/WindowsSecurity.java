@@ -1,4 +1,4 @@
-package dev.portcullis.ingest.format;
+package dev.portcullis.ingest.microsoft;
 
 import dev.portcullis.core.AuthEvent;
 import dev.portcullis.core.Reason;
@@ -30,14 +30,14 @@ import java.util.function.UnaryOperator;
  * SERVICE, NETWORK SERVICE, ANONYMOUS LOGON, DWM, UMFD) and logon types 0, 4, 5 and 9. Failures are
  * always kept. Not thread-safe: one instance per parser.
  */
-final class WindowsSecurity {
-    static final String FORMAT = "windows";
+public final class WindowsSecurity {
+    public static final String FORMAT = "windows";
     private static final int MAX_AGENT = 256;
 
     private final AuthEvent.Builder b = AuthEvent.builder();
 
     /** True for the event ids this class reads. */
-    static boolean handles(long id) {
+    public static boolean handles(long id) {
         return id == 4624 || id == 4625 || id == 4768 || id == 4771 || id == 4776;
     }
 
@@ -46,7 +46,7 @@ final class WindowsSecurity {
      *                 ids from another provider are IGNORED
      * @param field    the event's data fields by name (null when absent)
      */
-    Status emit(long id, String provider, Instant time, UnaryOperator<String> field, InputContext ctx,
+    public Status emit(long id, String provider, Instant time, UnaryOperator<String> field, InputContext ctx,
                 EventSink out) {
         if (!handles(id)) {
             return Status.IGNORED;
@@ -141,7 +141,7 @@ final class WindowsSecurity {
     }
 
     /** A computer account ("EXCHANGE-1$"): its logons are the machine's, not a person's. */
-    static boolean machine(String user) {
+    public static boolean machine(String user) {
         return user != null && user.endsWith("$");
     }
 

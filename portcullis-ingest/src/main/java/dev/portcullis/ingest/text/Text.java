@@ -1,4 +1,4 @@
-package dev.portcullis.ingest;
+package dev.portcullis.ingest.text;
 
 /** Small allocation-free helpers for hand-written parsers. All return -1 / null instead of throwing. */
 public final class Text {

@@ -1,4 +1,4 @@
-package dev.portcullis.ingest.format;
+package dev.portcullis.ingest.microsoft;
 
 import dev.portcullis.core.AuthEvent;
 import dev.portcullis.core.Reason;
@@ -6,6 +6,7 @@ import dev.portcullis.ingest.EventSink;
 import dev.portcullis.ingest.InputContext;
 import dev.portcullis.ingest.JoinTable;
 import dev.portcullis.ingest.Status;
+import dev.portcullis.ingest.text.Endpoint;
 
 /**
  * What an IIS request on an Exchange server says about a login. Shared by the W3C log parser and the
@@ -34,11 +35,11 @@ import dev.portcullis.ingest.Status;
  * <p>Source: the first X-Forwarded-For / OriginalClientIp address when logged, else c-ip. Both tables
  * (recent successes, recent OWA failures) are bounded. Not thread-safe.
  */
-final class ExchangeWeb {
-    static final String FORMAT = "iis";
-    static final long SUCCESS_WINDOW_SECONDS = 15 * 60;
+public final class ExchangeWeb {
+    public static final String FORMAT = "iis";
+    public static final long SUCCESS_WINDOW_SECONDS = 15 * 60;
     private static final long FBA_FOLLOW_SECONDS = 120;
-    static final int CAPACITY = 65_536;
+    public static final int CAPACITY = 65_536;
     private static final int MAX_AGENT = 256;
 
     private static final String[][] SERVICES = {
@@ -50,7 +51,7 @@ final class ExchangeWeb {
     private final JoinTable<long[]> fbaFailure = new JoinTable<>(CAPACITY);
     private final AuthEvent.Builder b = AuthEvent.builder();
 
-    Status emit(WebRequest r, InputContext ctx, EventSink out) {
+    public Status emit(WebRequest r, InputContext ctx, EventSink out) {
         if (r.time == null || r.stem == null || r.status < 0) {
             return Status.UNPARSED;
         }
@@ -139,12 +140,12 @@ final class ExchangeWeb {
     }
 
     /** Entries held in the per-source tables (bounded by their capacity), for tests of the bound. */
-    int remembered() {
+    public int remembered() {
         return recentSuccess.size() + fbaFailure.size();
     }
 
     /** The Exchange service a URI stem belongs to, or null. */
-    static String service(String stem) {
+    public static String service(String stem) {
         for (String[] s : SERVICES) {
             String prefix = s[0];
             if (startsWithIgnoreCase(stem, prefix)
@@ -184,7 +185,7 @@ final class ExchangeWeb {
      * The percent-decoded value of query parameter {@code name} (case-insensitive name, first
      * occurrence), or null. Only ASCII escapes are decoded; others stay as written.
      */
-    static String parameter(String query, String name) {
+    public static String parameter(String query, String name) {
         if (query == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package dev.portcullis.ingest.format;
+package dev.portcullis.ingest.text;
 
 import dev.portcullis.core.Addresses;
 
@@ -7,12 +7,12 @@ import dev.portcullis.core.Addresses;
  * "1.2.3.4", "1.2.3.4:5678", "[2001:db8::1]:443", "2001:db8::1", and lists ("1.2.3.4, 5.6.7.8").
  * Never throws; null when nothing in the text is an address.
  */
-final class ClientAddress {
+public final class ClientAddress {
     private ClientAddress() {
     }
 
     /** The canonical address of one "host[:port]" token, or null. */
-    static String of(String text) {
+    public static String of(String text) {
         if (text == null) {
             return null;
         }
@@ -24,7 +24,7 @@ final class ClientAddress {
     }
 
     /** The canonical address in {@code text[from, to)}, a port after it dropped, or null. */
-    static String of(String text, int from, int to) {
+    public static String of(String text, int from, int to) {
         if (from >= to) {
             return null;
         }
@@ -50,7 +50,7 @@ final class ClientAddress {
     }
 
     /** The first address of a comma-separated list (the original client of a forwarding chain), or null. */
-    static String first(String list) {
+    public static String first(String list) {
         if (list == null) {
             return null;
         }
@@ -71,7 +71,7 @@ final class ClientAddress {
      * The last address of a comma-separated list (an X-Forwarded-For chain: the entry the nearest proxy
      * appended, where the ones before it are whatever the client claimed), or null.
      */
-    static String last(String list) {
+    public static String last(String list) {
         if (list == null) {
             return null;
         }

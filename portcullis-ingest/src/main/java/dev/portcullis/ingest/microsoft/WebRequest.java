@@ -1,30 +1,31 @@
-package dev.portcullis.ingest.format;
+package dev.portcullis.ingest.microsoft;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One HTTP request as IIS logged it (a W3C line, or the data of an IIS-Logging 6200 event), the
  * fields {@link ExchangeWeb} needs. Mutable and reused for every request of one parser; null or -1
  * for what the log does not carry. Values are as logged ("-" already mapped to null).
  */
-final class WebRequest {
-    Instant time;
+public final class WebRequest {
+    public Instant time;
     /** c-ip */
-    String clientIp;
+    public String clientIp;
     /** X-Forwarded-For or OriginalClientIp when logged: the client behind a proxy. */
-    String forwardedFor;
+    public String forwardedFor;
     /** cs-username */
-    String user;
-    String method;
-    String stem;
-    String query;
+    public String user;
+    public String method;
+    public String stem;
+    public String query;
     /** cs(User-Agent), with IIS's '+' for spaces */
-    String userAgent;
-    int status = -1;
-    int substatus = -1;
-    long win32 = -1;
+    public String userAgent;
+    public int status = -1;
+    public int substatus = -1;
+    public long win32 = -1;
 
-    void clear() {
+    public void clear() {
         time = null;
         clientIp = null;
         forwardedFor = null;
@@ -39,12 +40,12 @@ final class WebRequest {
     }
 
     /** A W3C field value: "-" (IIS's empty) and "" are null. */
-    static String value(String v) {
+    public static String value(String v) {
         return v == null || v.isEmpty() || (v.length() == 1 && v.charAt(0) == '-') ? null : v;
     }
 
     /** A non-negative int field, or -1. */
-    static int number(String v) {
+    public static int number(String v) {
         if (v == null || v.isEmpty() || v.length() > 9) {
             return -1;
         }
@@ -63,8 +64,8 @@ final class WebRequest {
      * The canonical name of a W3C field as it appears in "#Fields:" or in a 6200 event's Data names:
      * lower case, with IIS-Logging's "csUser-Agent" spelled as W3C's "cs(user-agent)".
      */
-    static String fieldName(String raw) {
-        String n = raw.toLowerCase(java.util.Locale.ROOT);
+    public static String fieldName(String raw) {
+        String n = raw.toLowerCase(Locale.ROOT);
         if (n.startsWith("cs") && n.length() > 2 && n.charAt(2) != '-' && n.charAt(2) != '(') {
             return "cs(" + n.substring(2) + ")"; // csUser-Agent, csCookie, csReferer
         }
@@ -75,7 +76,7 @@ final class WebRequest {
     }
 
     /** True for the names of a forwarded-client header field ("x-forwarded-for", "OriginalClientIp"…). */
-    static boolean forwardedField(String canonicalName) {
+    public static boolean forwardedField(String canonicalName) {
         String n = canonicalName;
         if (n.startsWith("cs(") && n.endsWith(")")) {
             n = n.substring(3, n.length() - 1);

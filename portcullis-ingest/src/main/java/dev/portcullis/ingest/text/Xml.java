@@ -1,4 +1,4 @@
-package dev.portcullis.ingest.format;
+package dev.portcullis.ingest.text;
 
 import java.util.Map;
 
@@ -12,7 +12,7 @@ import java.util.Map;
  * <p>Every method works on a window {@code [from, to)} of a string, never throws, and returns -1 or
  * null when what it looks for is not there.
  */
-final class Xml {
+public final class Xml {
     private Xml() {
     }
 
@@ -20,7 +20,7 @@ final class Xml {
      * Index of the start tag {@code open} (e.g. {@code "<EventID"}) in {@code [from, to)}, where the
      * name is followed by whitespace, '>' or '/', so "&lt;Event" does not match "&lt;EventData"; or -1.
      */
-    static int tag(String s, String open, int from, int to) {
+    public static int tag(String s, String open, int from, int to) {
         int i = s.indexOf(open, Math.max(0, from));
         while (i >= 0 && i + open.length() < to) {
             char c = s.charAt(i + open.length());
@@ -33,7 +33,7 @@ final class Xml {
     }
 
     /** Index of the '>' that ends the tag starting at {@code i} (quotes respected), or -1 before {@code to}. */
-    static int tagEnd(String s, int i, int to) {
+    public static int tagEnd(String s, int i, int to) {
         char quote = 0;
         for (int k = i + 1; k < to; k++) {
             char c = s.charAt(k);
@@ -51,7 +51,7 @@ final class Xml {
     }
 
     /** The entity-decoded text of the first element {@code open…>text</…} in the window, or null. */
-    static String text(String s, String open, int from, int to) {
+    public static String text(String s, String open, int from, int to) {
         int i = tag(s, open, from, to);
         if (i < 0) {
             return null;
@@ -68,7 +68,7 @@ final class Xml {
     }
 
     /** The value of attribute {@code name} in the first start tag {@code open} of the window, or null. */
-    static String attribute(String s, String open, String name, int from, int to) {
+    public static String attribute(String s, String open, String name, int from, int to) {
         int i = tag(s, open, from, to);
         if (i < 0) {
             return null;
@@ -78,7 +78,7 @@ final class Xml {
     }
 
     /** The value of attribute {@code name} between {@code from} and the tag's end {@code gt}, or null. */
-    static String attributeIn(String s, String name, int from, int gt) {
+    public static String attributeIn(String s, String name, int from, int gt) {
         int k = from;
         while (k < gt) {
             int a = s.indexOf(name, k);
@@ -115,7 +115,7 @@ final class Xml {
      * Puts every {@code <Data Name="n">v</Data>} (and {@code <Data Name="n"/>} as "") of the window into
      * {@code out}, at most {@code max} of them. Unnamed {@code <Data>} elements are skipped.
      */
-    static void data(String s, int from, int to, Map<String, String> out, int max) {
+    public static void data(String s, int from, int to, Map<String, String> out, int max) {
         int pos = from;
         while (out.size() < max) {
             int i = tag(s, "<Data", pos, to);
@@ -144,7 +144,7 @@ final class Xml {
     }
 
     /** The text of {@code [from, to)} with XML's predefined entities and character references decoded. */
-    static String decode(String s, int from, int to) {
+    public static String decode(String s, int from, int to) {
         int amp = s.indexOf('&', from);
         if (amp < 0 || amp >= to) {
             return s.substring(from, to);

@@ -1,4 +1,4 @@
-package dev.portcullis.ingest.format;
+package dev.portcullis.ingest.microsoft;
 
 import dev.portcullis.core.Reason;
 
@@ -8,15 +8,15 @@ import dev.portcullis.core.Reason;
  * 4771 (RFC 4120 error codes), Win32 errors in IIS's {@code sc-win32-status}, and logon types.
  * Unknown codes are {@link Reason#UNSPECIFIED}: a failure the log does not explain.
  */
-final class WindowsCodes {
+public final class WindowsCodes {
     /** Returned by {@link #kerberos} for codes that are a normal protocol step, not a failed guess. */
-    static final Reason NOT_A_FAILURE = null;
+    public static final Reason NOT_A_FAILURE = null;
 
     private WindowsCodes() {
     }
 
     /** Parses "0xC000006A", "0x18", "C000006A" (hex) or "24" (decimal); -1 when it is not a number. */
-    static long code(String s) {
+    public static long code(String s) {
         if (s == null) {
             return -1;
         }
@@ -55,7 +55,7 @@ final class WindowsCodes {
     }
 
     /** The reason for an NTSTATUS failure code (4625, 4776), or null when the code says nothing specific. */
-    static Reason ntStatus(long code) {
+    public static Reason ntStatus(long code) {
         if (code < 0 || code > 0xFFFFFFFFL) {
             return null;
         }
@@ -94,7 +94,7 @@ final class WindowsCodes {
     }
 
     /** 4625: the SubStatus when it is specific, else the Status, else unspecified. */
-    static Reason logonFailure(long status, long subStatus) {
+    public static Reason logonFailure(long status, long subStatus) {
         Reason r = subStatus > 0 ? ntStatus(subStatus) : null;
         if (r == null) {
             r = ntStatus(status);
@@ -108,7 +108,7 @@ final class WindowsCodes {
      * 0x12 (KDC_ERR_CLIENT_REVOKED) is logged for locked, disabled and expired accounts alike; it
      * is read as {@link Reason#LOCKED}, the case a password attack causes.
      */
-    static Reason kerberos(long code) {
+    public static Reason kerberos(long code) {
         if (code < 0 || code > 0xFF) {
             return Reason.UNSPECIFIED;
         }
@@ -132,7 +132,7 @@ final class WindowsCodes {
     }
 
     /** The reason for an IIS {@code sc-win32-status} on a 401, defaulting to a rejected password. */
-    static Reason win32(long code) {
+    public static Reason win32(long code) {
         if (code < 0 || code > 0xFFFFFFFFL) {
             return Reason.BAD_PASSWORD;
         }
@@ -155,7 +155,7 @@ final class WindowsCodes {
     }
 
     /** The service a logon type stands for (4624, 4625). */
-    static String logonService(long type) {
+    public static String logonService(long type) {
         switch (type < 0 || type > 64 ? -1 : (int) type) {
             case 3:  // network: SMB, RPC, NLA before RDP, IIS with Windows authentication
             case 8:  // network with a cleartext password: IIS Basic authentication, LDAP simple bind
@@ -176,7 +176,7 @@ final class WindowsCodes {
      * True for logon types whose successes are machinery rather than a person's password being
      * checked: 0 (system), 4 (batch), 5 (service), 9 (new credentials: nothing was verified).
      */
-    static boolean routineLogonType(long type) {
+    public static boolean routineLogonType(long type) {
         return type == 0 || type == 4 || type == 5 || type == 9;
     }
 }

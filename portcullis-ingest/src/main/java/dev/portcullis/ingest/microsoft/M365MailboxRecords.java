@@ -1,4 +1,4 @@
-package dev.portcullis.ingest.format;
+package dev.portcullis.ingest.microsoft;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.core.Activity;
@@ -8,6 +8,8 @@ import dev.portcullis.ingest.EventSink;
 import dev.portcullis.ingest.InputContext;
 import dev.portcullis.ingest.Status;
 import dev.portcullis.ingest.json.Json;
+import dev.portcullis.ingest.text.ClientAddress;
+import dev.portcullis.ingest.text.Stamps;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,14 +42,14 @@ import java.util.Locale;
  * Identity is not an address, that is the administrator). Source: {@code ClientIPAddress} or
  * {@code ClientIP}, port dropped. Never throws; lists are read up to {@link #MAX_ITEMS} entries.
  */
-final class M365MailboxRecords {
-    static final int MAX_ITEMS = 256;
+public final class M365MailboxRecords {
+    public static final int MAX_ITEMS = 256;
     private static final int MAX_TEXT = 4096;
 
     private M365MailboxRecords() {
     }
 
-    static Status mailItemsAccessed(AuthEvent.Builder b, JsonNode r, InputContext ctx, EventSink out) {
+    public static Status mailItemsAccessed(AuthEvent.Builder b, JsonNode r, InputContext ctx, EventSink out) {
         if (!start(b, r, ctx)) {
             return Status.UNPARSED;
         }
@@ -89,7 +91,7 @@ final class M365MailboxRecords {
 
     private static final String[] RULE_FORWARDS = {"ForwardTo", "ForwardAsAttachmentTo", "RedirectTo"};
 
-    static Status inboxRule(AuthEvent.Builder b, JsonNode r, String operation, InputContext ctx, EventSink out) {
+    public static Status inboxRule(AuthEvent.Builder b, JsonNode r, String operation, InputContext ctx, EventSink out) {
         JsonNode params = r.get("Parameters");
         List<String[]> found = new ArrayList<>();
         for (String p : RULE_FORWARDS) {
@@ -117,7 +119,7 @@ final class M365MailboxRecords {
         return Status.EVENT;
     }
 
-    static Status setMailbox(AuthEvent.Builder b, JsonNode r, InputContext ctx, EventSink out) {
+    public static Status setMailbox(AuthEvent.Builder b, JsonNode r, InputContext ctx, EventSink out) {
         JsonNode params = r.get("Parameters");
         String how = "ForwardingSmtpAddress";
         List<String> targets = addresses(property(params, how));
@@ -142,7 +144,7 @@ final class M365MailboxRecords {
         return Status.EVENT;
     }
 
-    static Status updateInboxRules(AuthEvent.Builder b, JsonNode r, InputContext ctx, EventSink out) {
+    public static Status updateInboxRules(AuthEvent.Builder b, JsonNode r, InputContext ctx, EventSink out) {
         JsonNode props = r.get("OperationProperties");
         List<String> targets = new ArrayList<>();
         String rule = property(props, "RuleName");
@@ -192,7 +194,7 @@ final class M365MailboxRecords {
     }
 
     /** Addresses in a parameter value: "a@x.org", "a@x.org;b@y.org", "smtp:a@x.org", "\"A\" [SMTP:a@x.org]". */
-    static List<String> addresses(String value) {
+    public static List<String> addresses(String value) {
         List<String> out = new ArrayList<>();
         if (value == null) {
             return out;
@@ -230,7 +232,7 @@ final class M365MailboxRecords {
     }
 
     /** The Value of the {"Name": name, "Value": …} entry of a UAL list (Parameters, OperationProperties), or null. */
-    static String property(JsonNode list, String name) {
+    public static String property(JsonNode list, String name) {
         if (list == null || !list.isArray()) {
             return null;
         }

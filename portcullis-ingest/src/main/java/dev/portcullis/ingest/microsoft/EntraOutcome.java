@@ -1,7 +1,8 @@
-package dev.portcullis.ingest.format;
+package dev.portcullis.ingest.microsoft;
 
 import dev.portcullis.core.Reason;
 import dev.portcullis.core.Result;
+import java.util.Locale;
 
 /**
  * What an Entra ID (Azure AD) sign-in error code says about the password, shared by the Microsoft 365
@@ -23,12 +24,12 @@ import dev.portcullis.core.Result;
  * @param reason   why
  * @param attempts password guesses this record stands for (0 or 1)
  */
-record EntraOutcome(Result result, Reason reason, int attempts) {
-    static final EntraOutcome SUCCESS = new EntraOutcome(Result.SUCCESS, Reason.NONE, 1);
-    static final EntraOutcome UNSPECIFIED = new EntraOutcome(Result.FAILURE, Reason.UNSPECIFIED, 1);
+public record EntraOutcome(Result result, Reason reason, int attempts) {
+    public static final EntraOutcome SUCCESS = new EntraOutcome(Result.SUCCESS, Reason.NONE, 1);
+    public static final EntraOutcome UNSPECIFIED = new EntraOutcome(Result.FAILURE, Reason.UNSPECIFIED, 1);
 
     /** The outcome of a sign-in with this error code (0 = success). */
-    static EntraOutcome of(int code) {
+    public static EntraOutcome of(int code) {
         switch (code) {
             case 0:
             case 50140: // "Keep me signed in" interrupt, after a correct password
@@ -86,7 +87,7 @@ record EntraOutcome(Result result, Reason reason, int attempts) {
     }
 
     /** The outcome for an error code as text ("50126", "0"); null when it is not a number. */
-    static EntraOutcome of(String code) {
+    public static EntraOutcome of(String code) {
         if (code == null) {
             return null;
         }
@@ -118,11 +119,11 @@ record EntraOutcome(Result result, Reason reason, int attempts) {
      * modern (mobile and desktop apps), ews, mapi, … ; "other" for anything unknown (values come from the
      * log, so they are never copied into the event as they are).
      */
-    static String service(String clientApp) {
+    public static String service(String clientApp) {
         if (clientApp == null) {
             return null;
         }
-        switch (clientApp.trim().toLowerCase(java.util.Locale.ROOT)) {
+        switch (clientApp.trim().toLowerCase(Locale.ROOT)) {
             case "imap4": case "imap": return "imap";
             case "pop3": case "pop": return "pop3";
             case "authenticated smtp": case "smtp": return "smtp";

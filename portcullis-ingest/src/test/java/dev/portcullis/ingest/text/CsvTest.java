@@ -1,4 +1,4 @@
-package dev.portcullis.ingest.csv;
+package dev.portcullis.ingest.text;
 
 import org.junit.jupiter.api.Test;
 
