@@ -34,6 +34,7 @@ final class Judge {
 
     private final Engine en;
     private final EngineConfig c;
+    private final Kinds kinds;
     /** Address → the attack it is attributed to. */
     private final Map<String, Attack> attackerOf = new HashMap<>();
     private final Map<String, String> suspicious = new HashMap<>();
@@ -88,6 +89,7 @@ final class Judge {
     Judge(Engine en) {
         this.en = en;
         this.c = en.config;
+        this.kinds = new Kinds(en);
     }
 
     Findings run() {
@@ -100,11 +102,12 @@ final class Judge {
             if (isShared(s) || s.strangerFailures == 0) {
                 continue;
             }
-            AttackKind kind = perAddress(s);
-            if (kind != null) {
-                Attack a = new Attack(kind);
+            Kinds.Call call = perAddress(s);
+            if (call != null) {
+                Attack a = new Attack(call.kind());
                 a.add(s);
                 a.evidence.add(describe(s));
+                if (call.why() != null) a.evidence.add(call.why());
                 attacks.add(a);
                 attackerOf.put(s.ip, a);
             } else if (isCampaignCandidate(s)) {
@@ -125,7 +128,8 @@ final class Judge {
 
     /** One address judged on its own (see {@link Engine#attackBy}). */
     AttackKind attackBy(SourceState s) {
-        return isShared(s) ? null : perAddress(s);
+        Kinds.Call call = isShared(s) ? null : perAddress(s);
+        return call == null ? null : call.kind();
     }
 
     boolean isShared(SourceState s) {
@@ -134,9 +138,11 @@ final class Judge {
     }
 
     /**
-     * Share of this address's guesses aimed at accounts that do not exist: from the log's own reason
-     * where it says so (auth_verbose, sshd "invalid user"), else from the accounts it named that never
-     * logged in during the input (real users log in; names from a leaked list mostly do not).
+     * Share of this address's guesses aimed at accounts that do not exist, for deciding whether an
+     * address failing on a few accounts is an attacker at all (not which kind: {@link Kinds}): from
+     * the log's own reason where it says so (auth_verbose, sshd "invalid user"), else from the accounts
+     * it named that never logged in during the input (real users log in; names from a leaked list
+     * mostly do not).
      */
     private double unknownShare(SourceState s) {
         double byReason = s.failures == 0 ? 0 : (double) s.unknownFailures / s.failures;
@@ -152,21 +158,23 @@ final class Judge {
         return Math.max(byReason, (double) never / named.size());
     }
 
-    private AttackKind perAddress(SourceState s) {
+    /**
+     * The attack this address makes on its own, or null: brute force (many failures in a window on
+     * few accounts), or failures on many accounts ({@code spray.accounts}), or on several
+     * ({@code stuffing.accounts}) mostly unknown; the kind of a multi-account attack is {@link Kinds}'s.
+     */
+    private Kinds.Call perAddress(SourceState s) {
         int accounts = s.failedAccounts.count();
-        double unknownShare = unknownShare(s);
         if (s.bestWindowFailures >= c.bruteForceFailures() && accounts <= c.bruteForceMaxAccounts()) {
             if (accounts == 1 && steadyRhythm(s)) {
                 staleRhythm.add(s);
                 return null; // a device retrying an old password every few minutes, whose last login predates the log
             }
-            return AttackKind.BRUTE_FORCE;
+            return new Kinds.Call(AttackKind.BRUTE_FORCE, null);
         }
-        if (accounts >= c.sprayAccounts()) {
-            return unknownShare >= c.stuffingUnknownShare() ? AttackKind.CREDENTIAL_STUFFING : AttackKind.PASSWORD_SPRAY;
-        }
-        if (accounts >= c.stuffingAccounts() && unknownShare >= c.stuffingUnknownShare()) {
-            return AttackKind.CREDENTIAL_STUFFING;
+        if (accounts >= c.sprayAccounts()
+                || (accounts >= c.stuffingAccounts() && unknownShare(s) >= c.stuffingUnknownShare())) {
+            return kinds.of(s);
         }
         return null;
     }
@@ -223,10 +231,12 @@ final class Judge {
         });
         small.sort(Comparator.comparingLong(a -> a.start));
         Attack current = null;
+        Map<Attack, Attack> firstOf = new HashMap<>();
         for (Attack a : small) {
             if (current == null || a.start > current.end + c.campaignWindow().getSeconds()) {
                 current = new Attack(kind);
                 attacks.add(current);
+                firstOf.put(current, a);
             }
             for (String ip : a.sources) {
                 SourceState s = en.sources.get(ip);
@@ -235,6 +245,11 @@ final class Judge {
             }
             if (a.sources.size() > 1 && current.evidence.size() < 5) {
                 current.evidence.addAll(a.evidence); // a subnet attack keeps its own explanation
+            }
+        }
+        for (Map.Entry<Attack, Attack> e : firstOf.entrySet()) {
+            if (e.getKey().sources.size() == 1 && e.getKey().evidence.isEmpty()) {
+                e.getKey().evidence.addAll(e.getValue().evidence); // alone in its group: its own explanation
             }
         }
         for (Attack a : attacks) {

@@ -15,7 +15,8 @@ import dev.portcullis.ingest.syslog.MessageParser;
  * for U from IP …}, {@code Invalid user U from IP}, {@code message repeated N times: [ … ]},
  * {@code PAM N more authentication failures; … rhost=IP user=U},
  * {@code pam_unix(sshd:auth): authentication failure; … rhost=IP user=U},
- * {@code maximum authentication attempts exceeded for U from IP}.
+ * ({@code maximum authentication attempts exceeded for U from IP} is ignored: it follows the
+ * connection's last "Failed" line, or refused public keys, and is no guess of its own).
  *
  * <p>Counting: with PAM, one guess is logged twice (pam_unix, then "Failed password"), and "Invalid
  * user" precedes the first "Failed password for invalid user" of a connection. Per sshd process (pid)
@@ -102,8 +103,9 @@ public final class SshdParser implements MessageParser {
             return pamSummary(env, m, attempts, out);
         }
         if (m.startsWith("error: maximum authentication attempts exceeded for ")) {
-            return userFrom(env, m.substring(7 + "maximum authentication attempts exceeded ".length()), 0,
-                    "password", false, null, 1, out);
+            // follows the "Failed …" line of the connection's last guess (already counted), or a run of
+            // public keys offered and refused (no password guessed): never a guess of its own
+            return Status.IGNORED;
         }
         return Status.IGNORED;
     }
