@@ -25,6 +25,11 @@ public final class Words {
         return n == 1 ? noun : noun + "s";
     }
 
+    /** The noun alone, singular for one: "address" / "addresses". */
+    public static String noun(long n, String noun, String plural) {
+        return n == 1 ? noun : plural;
+    }
+
     /** A share 0..1 as a whole percentage ("37%"); "under 1%" and "over 99%" rather than 0% or 100% for shares strictly between. */
     public static String percent(double share) {
         if (share > 0 && share < 0.005) {

@@ -1,5 +1,7 @@
 package dev.portcullis.core.engine;
 
+import dev.portcullis.core.Words;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -313,14 +315,15 @@ final class Judge {
         double continueAt = Math.max(3, 2 * expected);
         Attack current = null;
         long lastActive = Long.MIN_VALUE;
+        Map<Attack, Integer> peak = new HashMap<>();
         for (Map.Entry<Long, List<SourceState>> e : byWindow.entrySet()) {
             List<SourceState> members = e.getValue();
             boolean continuing = current != null && e.getKey() <= lastActive + 2 && members.size() >= continueAt;
             if (members.size() < threshold && !continuing) {
                 for (SourceState s : members) {
                     if (s.failedAccounts.count() >= 2) {
-                        suspicious.put(s.ip, "failed on " + s.failedAccounts.count()
-                                + " accounts and never logged in, outside any campaign");
+                        suspicious.put(s.ip, "failed on " + Words.count(s.failedAccounts.count(), "account")
+                                + " and never logged in, outside any campaign");
                     }
                 }
                 continue;
@@ -330,19 +333,32 @@ final class Judge {
                 attacks.add(current);
             }
             lastActive = e.getKey();
+            peak.merge(current, members.size(), Math::max);
             for (SourceState s : members) {
                 current.add(s);
                 attackerOf.put(s.ip, current);
             }
         }
-        for (Attack a : attacks) {
-            if (a.kind == AttackKind.DISTRIBUTED_SPRAY) {
-                a.evidence.add(String.format("%d addresses with at most %d guesses each, never logging in, "
-                        + "%.0f%%+ above the expected %.1f failing-only addresses per %d min", a.sources.size(),
-                        c.campaignMaxAttemptsPerSource(), (threshold / Math.max(expected, 0.01) - 1) * 100, expected,
-                        w / 60));
-            }
+        for (Map.Entry<Attack, Integer> e : peak.entrySet()) {
+            e.getKey().evidence.add(campaignEvidence(e.getKey().sources.size(), e.getValue(), expected, threshold, w));
         }
+    }
+
+    /**
+     * Why a campaign is one, in plain figures: how many addresses, the busiest window against what the
+     * organisation's baseline expects, and the count that makes a campaign. When the baseline is zero
+     * (no logins in the input to scale it), says so instead of a ratio to zero.
+     */
+    private String campaignEvidence(int sources, int busiest, double expected, double threshold, long windowSeconds) {
+        String window = windowSeconds == 3600 ? "one hour" : windowSeconds % 3600 == 0
+                ? windowSeconds / 3600 + " hours" : windowSeconds / 60 + " min";
+        String head = Words.count(sources, "address", "addresses") + " with at most "
+                + Words.count(c.campaignMaxAttemptsPerSource(), "guess", "guesses") + " each, never logging in; up to "
+                + busiest + " such addresses within " + window;
+        String base = expected < 0.05
+                ? ", where the organisation's baseline expects none (too few logins in the input to set one)"
+                : ", where " + Words.decimal(expected) + " are expected (" + Words.decimal(busiest / expected) + " times as many)";
+        return head + base + "; " + (int) Math.ceil(threshold) + " or more make a campaign";
     }
 
     /** Smallest k with P(X >= k) <= p for X ~ Poisson(lambda). */
@@ -492,7 +508,7 @@ final class Judge {
             String account = key.substring(0, sep);
             if (compromised.containsKey(account)) continue;
             out.add(new AccountVerdict(account, "stale_credentials", null, List.of(),
-                    List.of(p.failures + " failures from " + key.substring(sep + 1) + ", an address it logged in from before, "
+                    List.of(Words.count(p.failures, "failure") + " from " + key.substring(sep + 1) + ", an address it logged in from before, "
                             + Instant.ofEpochSecond(p.firstFailure()) + " to " + Instant.ofEpochSecond(p.lastFailure())
                             + (p.samePwhash > 0 ? " (the same wrong password " + (p.samePwhash + 1) + " times)" : ""))));
         }
@@ -500,7 +516,7 @@ final class Judge {
             List<String> acc = s.failedAccounts.known();
             if (acc.isEmpty() || compromised.containsKey(acc.get(0))) continue;
             out.add(new AccountVerdict(acc.get(0), "stale_credentials", null, List.of(),
-                    List.of(s.failures + " failures from " + s.ip + " at a device's steady pace, "
+                    List.of(Words.count(s.failures, "failure") + " from " + s.ip + " at a device's steady pace, "
                             + Instant.ofEpochSecond(s.firstFailure()) + " to " + Instant.ofEpochSecond(s.last())
                             + " (its last good login predates the log)")));
         }
@@ -515,7 +531,7 @@ final class Judge {
             }
             if (!by.isEmpty()) {
                 out.add(new AccountVerdict(a.account, "targeted", null, by,
-                        List.of(a.failures + " failed logins, from attacker addresses " + String.join(", ", by))));
+                        List.of(Words.count(a.failures, "failed login") + ", from attacker " + Words.noun(by.size(), "address", "addresses") + " " + String.join(", ", by))));
             }
         }
         out.sort(Comparator.comparing((AccountVerdict v) -> rank(v.status())).thenComparing(AccountVerdict::account));
@@ -533,15 +549,27 @@ final class Judge {
     private String describe(SourceState s) {
         // called for every attacker address (a botnet has tens of thousands): no String.format
         StringBuilder b = new StringBuilder(160);
-        b.append(s.failures).append(" failed guesses on ").append(s.failedAccounts.count()).append(" accounts");
-        if (s.unknownFailures > 0) {
-            b.append(" (").append(s.unknownFailures).append(" on unknown accounts)");
+        int accounts = s.failedAccounts.count();
+        int unnamed = s.failures - s.namedFailures;
+        b.append(s.failures).append(s.failures == 1 ? " failed guess" : " failed guesses");
+        if (accounts > 0) {
+            b.append(" on ").append(Words.count(accounts, "account"));
         }
-        b.append(", ").append(s.successes).append(" logins, ")
+        if (unnamed > 0) {
+            // Postfix SASL failures and some PAM lines name no account: say so rather than "on 0 accounts"
+            b.append(accounts == 0 ? " naming no account"
+                    : ", " + unnamed + " of them naming no account");
+        }
+        if (s.unknownFailures > 0) {
+            b.append(" (").append(s.unknownFailures == s.failures ? (s.failures == 1 ? "it" : "all of them") : s.unknownFailures
+                    + " of them").append(" on accounts that do not exist)");
+        }
+        b.append(", ").append(Words.count(s.successes, "login")).append(", ")
                 .append(Instant.ofEpochSecond(s.firstFailure() >= 0 ? s.firstFailure() : s.first())).append(" to ")
                 .append(Instant.ofEpochSecond(s.last()));
         if (s.bestWindowFailures > 1) {
-            b.append("; peak ").append(s.bestWindowFailures).append(" failures within ")
+            b.append("; peak ").append(s.bestWindowFailures).append(s.bestWindowFailures >= Engine.RING ? " or more" : "")
+                    .append(" failures within ")
                     .append(c.bruteForceWindow().toMinutes()).append(" min");
         }
         return b.append("; first seen ").append(s.firstFile).append(':').append(s.firstLine).toString();

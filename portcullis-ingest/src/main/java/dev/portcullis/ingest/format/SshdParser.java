@@ -19,7 +19,9 @@ import dev.portcullis.ingest.syslog.MessageParser;
  * connection's last "Failed" line, or refused public keys, and is no guess of its own).
  *
  * <p>Counting: with PAM, one guess is logged twice (pam_unix, then "Failed password"), and "Invalid
- * user" precedes the first "Failed password for invalid user" of a connection. Per sshd process (pid)
+ * user" precedes the first "Failed password for invalid user" of a connection. A pam_unix failure that
+ * names no user (an unknown one) counts nothing: the "Failed password for invalid user X" line after
+ * it counts the guess, with its name. Per sshd process (pid)
  * a bounded table keeps the lines already counted, so each guess counts once; "PAM N more
  * authentication failures" adds only what the connection's earlier lines did not count.
  */
@@ -168,6 +170,12 @@ public final class SshdParser implements MessageParser {
     }
 
     private Status pamFailure(Envelope env, String m, EventSink out) {
+        String user = Text.value(m, "user=", 0);
+        if (user == null || user.isEmpty()) {
+            // an unknown user: pam_unix names nobody, sshd's "Failed password for invalid user X" that
+            // follows names the account: that line counts the guess
+            return pamSummary(env, m, 0, out);
+        }
         Status s = pamSummary(env, m, 1, out);
         if (s == Status.EVENT && env.pid != null) {
             int[] ledger = pending(env.pid);
