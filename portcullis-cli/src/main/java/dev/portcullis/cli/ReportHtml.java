@@ -22,7 +22,7 @@ final class ReportHtml {
         h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Portcullis report</title><style>")
                 .append("body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}h1{margin:0 0 .2em}"
                         + "table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:3px 8px;"
-                        + "text-align:left;vertical-align:top}th{background:#f3f3f3}.bad{color:#b00020;font-weight:600}"
+                        + "text-align:left;vertical-align:top}th{background:#f3f3f3}.bad{color:#b00020;font-weight:600}.ok{color:#2e7d32}"
                         + ".num{text-align:right}.small{color:#555;font-size:12px}svg{border:1px solid #ddd}")
                 .append("</style></head><body>");
         h.append("<h1>Portcullis report</h1><p class=\"small\">").append(String.format("%,d", stats.events()))
@@ -30,7 +30,9 @@ final class ReportHtml {
                 .append(esc(String.valueOf(stats.last()))).append("</p>");
         chart(h, timeline);
         List<AccountVerdict> comp = f.accounts().stream().filter(a -> a.status().equals("compromised")).toList();
-        h.append("<h2 class=\"bad\">Compromised accounts: ").append(comp.size()).append("</h2>");
+        // alarm red only when there is something to act on
+        h.append(comp.isEmpty() ? "<h2 class=\"ok\">Compromised accounts: none found</h2>"
+                : "<h2 class=\"bad\">Compromised accounts: " + comp.size() + "</h2>");
         if (!comp.isEmpty()) {
             h.append("<table><tr><th>account</th><th>since</th><th>attacker addresses</th><th>evidence</th></tr>");
             for (AccountVerdict a : comp) {
@@ -47,7 +49,7 @@ final class ReportHtml {
             for (Detection d : f.attacks()) {
                 h.append("<tr><td>").append(esc(d.id())).append("</td><td>").append(esc(d.kind().label())).append("</td><td>")
                         .append(d.start()).append("</td><td>").append(d.end()).append("</td><td class=\"num\">")
-                        .append(d.sources().size()).append("</td><td class=\"num\">").append(d.accountsTargeted())
+                        .append(d.sources().size()).append("</td><td class=\"num\">").append(ReportText.accounts(d.accountsTargeted(), d.attempts()))
                         .append("</td><td class=\"num\">").append(d.attempts()).append("</td><td>")
                         .append(esc(String.join(", ", d.compromised()))).append("</td><td>")
                         .append(esc(String.join(" · ", d.evidence()))).append("</td></tr>");
@@ -61,7 +63,7 @@ final class ReportHtml {
             h.append("<table><tr><th>address</th><th>failures</th><th>accounts</th><th>attacks</th><th>why</th></tr>");
             for (SourceVerdict s : attackers.subList(0, Math.min(TABLE_ROWS, attackers.size()))) {
                 h.append("<tr><td>").append(esc(s.ip())).append("</td><td class=\"num\">").append(s.failures())
-                        .append("</td><td class=\"num\">").append(s.accounts()).append("</td><td>")
+                        .append("</td><td class=\"num\">").append(ReportText.accounts(s.accounts(), s.failures())).append("</td><td>")
                         .append(esc(String.join(",", s.attacks()))).append("</td><td class=\"small\">").append(esc(s.why()))
                         .append("</td></tr>");
             }

@@ -1,5 +1,6 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.core.Words;
 import dev.portcullis.core.engine.AccountVerdict;
 import dev.portcullis.core.engine.Detection;
 import dev.portcullis.core.engine.Findings;
@@ -43,8 +44,9 @@ final class ReportText {
             out.printf("  %-4s %-20s %-20s %-20s %9s %9s %9s %5s%n", "id", "kind", "start", "end", "addresses",
                     "accounts", "guesses", "broke");
             for (Detection d : f.attacks()) {
-                out.printf("  %-4s %-20s %-20s %-20s %,9d %,9d %,9d %5d%n", d.id(), d.kind().label(), time(d.start()),
-                        time(d.end()), d.sources().size(), d.accountsTargeted(), d.attempts(), d.compromised().size());
+                out.printf("  %-4s %-20s %-20s %-20s %,9d %9s %,9d %5d%n", d.id(), d.kind().label(), time(d.start()),
+                        time(d.end()), d.sources().size(), accounts(d.accountsTargeted(), d.attempts()), d.attempts(),
+                        d.compromised().size());
             }
             for (Detection d : f.attacks()) {
                 for (String ev : d.evidence()) {
@@ -56,12 +58,14 @@ final class ReportText {
         if (!attackers.isEmpty()) {
             out.printf("%nTOP ATTACKING ADDRESSES (%,d in all; block them):%n", attackers.size());
             attackers.stream().sorted((a, b) -> Long.compare(b.failures(), a.failures())).limit(TOP)
-                    .forEach(s -> out.printf("  %-40s %,8d failures  %,6d accounts  %s%n", s.ip(), s.failures(),
-                            s.accounts(), String.join(",", s.attacks())));
+                    .forEach(s -> out.printf("  %-40s %,8d %-9s %6s %-9s %s%n", s.ip(), s.failures(),
+                            Words.noun(s.failures(), "failure"), accounts(s.accounts(), s.failures()),
+                            s.accounts() == 0 && s.failures() > 0 ? "named" : Words.noun(s.accounts(), "account"),
+                            String.join(",", s.attacks())));
         }
         long suspicious = f.sources().stream().filter(s -> s.verdict().equals("suspicious")).count();
         if (suspicious > 0) {
-            out.printf("  and %,d suspicious addresses (see --format json)%n", suspicious);
+            out.printf("  and %,d suspicious %s (see --format json)%n", suspicious, Words.noun(suspicious, "address", "addresses"));
         }
         List<AccountVerdict> stale = f.accounts().stream().filter(a -> a.status().equals("stale_credentials")).toList();
         if (!stale.isEmpty()) {
@@ -75,6 +79,11 @@ final class ReportText {
         }
         out.println();
         Summary.text(stats, out);
+    }
+
+    /** An account count, or "none" when guesses named no account (Postfix SASL): not a count of zero accounts. */
+    static String accounts(long accounts, long guesses) {
+        return accounts == 0 && guesses > 0 ? "none" : String.format("%,d", accounts);
     }
 
     private static String time(Instant t) {

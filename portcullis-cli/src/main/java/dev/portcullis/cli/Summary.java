@@ -17,9 +17,11 @@ final class Summary {
         if (s.first() != null) {
             out.printf("Time span: %s to %s%n", s.first(), s.last());
         }
-        out.printf("Password guesses: %,d failed, %,d succeeded%n", s.failures(), s.successes());
+        // failures are guesses (a line with N attempts counts N); successes are successful logins by any
+        // method (password, key, Kerberos ticket), one per event: not "guesses that succeeded"
+        out.printf("Failed password guesses: %,d; successful logins (any method): %,d%n", s.failures(), s.successes());
         table(out, "Events by format", s.byFormat());
-        table(out, "Logins by service", s.byService());
+        table(out, "Login events by service (failed and successful)", s.byService());
         table(out, "Events by kind", s.byKind());
         if (s.unparsed() > 0) {
             out.printf("%nUnparsed lines: %,d (samples, secrets redacted):%n", s.unparsed());

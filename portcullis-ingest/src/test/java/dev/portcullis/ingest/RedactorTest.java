@@ -17,6 +17,10 @@ class RedactorTest {
         "POST /login?_user=alice&_pass=correcthorse HTTP/1.1|correcthorse",
         "{\"user\":\"alice\",\"password\":\"tr0ub4dor\"}|tr0ub4dor",
         "Authorization: Basic YWxpY2U6c2VjcmV0|YWxpY2U6c2VjcmV0",
+        "Authorization: Basic dXNlcjpwYXNzd29yZA==|dXNlcjpwYXNzd29yZA==",
+        "C: A0001 LOGIN \"alice\" \"pass word\"|pass word",
+        "C: ABCD LOGIN alice hunter2|hunter2",
+        "<,AUTH LOGIN YWRtaW4=|YWRtaW4=",
     })
     void secretsAreReplaced(String line, String secret) {
         String r = Redactor.redact(line);
@@ -27,6 +31,12 @@ class RedactorTest {
     @CsvSource(delimiter = '|', value = {
         "imap-login: Login: user=<alice>, method=PLAIN, rip=1.2.3.4",
         "Failed password for root from 1.2.3.4 port 22 ssh2",
+        "Nov 25 08:00:01 host login[812]: ROOT LOGIN ON tty2",
+        "Nov 25 08:00:01 host login[812]: FAILED LOGIN 1 FROM tty3 FOR root, Authentication failure",
+        "Nov 25 08:00:01 host login[812]: LOGIN ON tty1 BY alice",
+        "warning: unknown[1.2.3.4]: SASL PLAIN authentication failed: authentication failure",
+        "nginx: Basic authentication failed for user alice",
+        "Basic Authentication required for realm mail",
     })
     void ordinaryLinesAreUntouched(String line) {
         assertThat(Redactor.redact(line)).isEqualTo(line);

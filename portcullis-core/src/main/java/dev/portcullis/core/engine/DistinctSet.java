@@ -72,6 +72,11 @@ final class DistinctSet {
         return false;
     }
 
+    /** The first value added, or null while empty. */
+    String first() {
+        return first;
+    }
+
     private String value(int i) {
         return i == 0 ? first : more[i - 1];
     }

@@ -29,6 +29,8 @@ public final class Engine {
     final BoundedTable<PairState> pairs;
     final BoundedTable<SubnetState> subnets;
     long events;
+    /** Accounts seen logging in (an account evicted and seen again counts twice: an estimate). */
+    long loggedIn;
     long firstTime = Long.MAX_VALUE;
     long lastTime = Long.MIN_VALUE;
 
@@ -122,8 +124,14 @@ public final class Engine {
         if (s.failedAccounts == DistinctSet.EMPTY) {
             s.failedAccounts = new DistinctSet();
         }
-        s.failedAccounts.add(acc);
+        boolean fresh = s.failedAccounts.add(acc);
         if (acc != null) {
+            if (s.guesses == null && fresh && s.failedAccounts.count() == 2) {
+                s.guesses = new Guesses(s.failedAccounts.first(), s.namedFailures);
+            }
+            if (s.guesses != null) {
+                s.guesses.record(acc, n, e.reason(), e.pwhash());
+            }
             s.namedFailures += n;
         }
         SubnetState net = subnet(ip);
@@ -147,7 +155,9 @@ public final class Engine {
         AccountState a = acc == null ? null : accounts.getOrCreate(acc, AccountState::new);
         if (a != null) {
             acc = a.account;
-            a.successes++;
+            if (a.successes++ == 0) {
+                loggedIn++;
+            }
             a.addFamiliar(ip, t);
         }
         if (s == null) {
@@ -178,7 +188,7 @@ public final class Engine {
         SourceState s = sources.get(e.source());
         a.bulk(s == null ? e.source() : s.ip, login, t, BULK_KEPT); // the address table's key string, when it has one
         if (s != null) {
-            s.bulkSessions++;
+            s.bulkSession();
         }
     }
 

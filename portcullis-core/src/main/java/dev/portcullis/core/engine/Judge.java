@@ -1,5 +1,7 @@
 package dev.portcullis.core.engine;
 
+import dev.portcullis.core.Words;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,6 +36,7 @@ final class Judge {
 
     private final Engine en;
     private final EngineConfig c;
+    private final Kinds kinds;
     /** Address → the attack it is attributed to. */
     private final Map<String, Attack> attackerOf = new HashMap<>();
     private final Map<String, String> suspicious = new HashMap<>();
@@ -88,6 +91,7 @@ final class Judge {
     Judge(Engine en) {
         this.en = en;
         this.c = en.config;
+        this.kinds = new Kinds(en);
     }
 
     Findings run() {
@@ -100,11 +104,12 @@ final class Judge {
             if (isShared(s) || s.strangerFailures == 0) {
                 continue;
             }
-            AttackKind kind = perAddress(s);
-            if (kind != null) {
-                Attack a = new Attack(kind);
+            Kinds.Call call = perAddress(s);
+            if (call != null) {
+                Attack a = new Attack(call.kind());
                 a.add(s);
                 a.evidence.add(describe(s));
+                if (call.why() != null) a.evidence.add(call.why());
                 attacks.add(a);
                 attackerOf.put(s.ip, a);
             } else if (isCampaignCandidate(s)) {
@@ -125,7 +130,8 @@ final class Judge {
 
     /** One address judged on its own (see {@link Engine#attackBy}). */
     AttackKind attackBy(SourceState s) {
-        return isShared(s) ? null : perAddress(s);
+        Kinds.Call call = isShared(s) ? null : perAddress(s);
+        return call == null ? null : call.kind();
     }
 
     boolean isShared(SourceState s) {
@@ -134,9 +140,11 @@ final class Judge {
     }
 
     /**
-     * Share of this address's guesses aimed at accounts that do not exist: from the log's own reason
-     * where it says so (auth_verbose, sshd "invalid user"), else from the accounts it named that never
-     * logged in during the input (real users log in; names from a leaked list mostly do not).
+     * Share of this address's guesses aimed at accounts that do not exist, for deciding whether an
+     * address failing on a few accounts is an attacker at all (not which kind: {@link Kinds}): from
+     * the log's own reason where it says so (auth_verbose, sshd "invalid user"), else from the accounts
+     * it named that never logged in during the input (real users log in; names from a leaked list
+     * mostly do not).
      */
     private double unknownShare(SourceState s) {
         double byReason = s.failures == 0 ? 0 : (double) s.unknownFailures / s.failures;
@@ -152,21 +160,23 @@ final class Judge {
         return Math.max(byReason, (double) never / named.size());
     }
 
-    private AttackKind perAddress(SourceState s) {
+    /**
+     * The attack this address makes on its own, or null: brute force (many failures in a window on
+     * few accounts), or failures on many accounts ({@code spray.accounts}), or on several
+     * ({@code stuffing.accounts}) mostly unknown; the kind of a multi-account attack is {@link Kinds}'s.
+     */
+    private Kinds.Call perAddress(SourceState s) {
         int accounts = s.failedAccounts.count();
-        double unknownShare = unknownShare(s);
         if (s.bestWindowFailures >= c.bruteForceFailures() && accounts <= c.bruteForceMaxAccounts()) {
             if (accounts == 1 && steadyRhythm(s)) {
                 staleRhythm.add(s);
                 return null; // a device retrying an old password every few minutes, whose last login predates the log
             }
-            return AttackKind.BRUTE_FORCE;
+            return new Kinds.Call(AttackKind.BRUTE_FORCE, null);
         }
-        if (accounts >= c.sprayAccounts()) {
-            return unknownShare >= c.stuffingUnknownShare() ? AttackKind.CREDENTIAL_STUFFING : AttackKind.PASSWORD_SPRAY;
-        }
-        if (accounts >= c.stuffingAccounts() && unknownShare >= c.stuffingUnknownShare()) {
-            return AttackKind.CREDENTIAL_STUFFING;
+        if (accounts >= c.sprayAccounts()
+                || (accounts >= c.stuffingAccounts() && unknownShare(s) >= c.stuffingUnknownShare())) {
+            return kinds.of(s);
         }
         return null;
     }
@@ -223,10 +233,12 @@ final class Judge {
         });
         small.sort(Comparator.comparingLong(a -> a.start));
         Attack current = null;
+        Map<Attack, Attack> firstOf = new HashMap<>();
         for (Attack a : small) {
             if (current == null || a.start > current.end + c.campaignWindow().getSeconds()) {
                 current = new Attack(kind);
                 attacks.add(current);
+                firstOf.put(current, a);
             }
             for (String ip : a.sources) {
                 SourceState s = en.sources.get(ip);
@@ -235,6 +247,11 @@ final class Judge {
             }
             if (a.sources.size() > 1 && current.evidence.size() < 5) {
                 current.evidence.addAll(a.evidence); // a subnet attack keeps its own explanation
+            }
+        }
+        for (Map.Entry<Attack, Attack> e : firstOf.entrySet()) {
+            if (e.getKey().sources.size() == 1 && e.getKey().evidence.isEmpty()) {
+                e.getKey().evidence.addAll(e.getValue().evidence); // alone in its group: its own explanation
             }
         }
         for (Attack a : attacks) {
@@ -298,14 +315,15 @@ final class Judge {
         double continueAt = Math.max(3, 2 * expected);
         Attack current = null;
         long lastActive = Long.MIN_VALUE;
+        Map<Attack, Integer> peak = new HashMap<>();
         for (Map.Entry<Long, List<SourceState>> e : byWindow.entrySet()) {
             List<SourceState> members = e.getValue();
             boolean continuing = current != null && e.getKey() <= lastActive + 2 && members.size() >= continueAt;
             if (members.size() < threshold && !continuing) {
                 for (SourceState s : members) {
                     if (s.failedAccounts.count() >= 2) {
-                        suspicious.put(s.ip, "failed on " + s.failedAccounts.count()
-                                + " accounts and never logged in, outside any campaign");
+                        suspicious.put(s.ip, "failed on " + Words.count(s.failedAccounts.count(), "account")
+                                + " and never logged in, outside any campaign");
                     }
                 }
                 continue;
@@ -315,19 +333,32 @@ final class Judge {
                 attacks.add(current);
             }
             lastActive = e.getKey();
+            peak.merge(current, members.size(), Math::max);
             for (SourceState s : members) {
                 current.add(s);
                 attackerOf.put(s.ip, current);
             }
         }
-        for (Attack a : attacks) {
-            if (a.kind == AttackKind.DISTRIBUTED_SPRAY) {
-                a.evidence.add(String.format("%d addresses with at most %d guesses each, never logging in, "
-                        + "%.0f%%+ above the expected %.1f failing-only addresses per %d min", a.sources.size(),
-                        c.campaignMaxAttemptsPerSource(), (threshold / Math.max(expected, 0.01) - 1) * 100, expected,
-                        w / 60));
-            }
+        for (Map.Entry<Attack, Integer> e : peak.entrySet()) {
+            e.getKey().evidence.add(campaignEvidence(e.getKey().sources.size(), e.getValue(), expected, threshold, w));
         }
+    }
+
+    /**
+     * Why a campaign is one, in plain figures: how many addresses, the busiest window against what the
+     * organisation's baseline expects, and the count that makes a campaign. When the baseline is zero
+     * (no logins in the input to scale it), says so instead of a ratio to zero.
+     */
+    private String campaignEvidence(int sources, int busiest, double expected, double threshold, long windowSeconds) {
+        String window = windowSeconds == 3600 ? "one hour" : windowSeconds % 3600 == 0
+                ? windowSeconds / 3600 + " hours" : windowSeconds / 60 + " min";
+        String head = Words.count(sources, "address", "addresses") + " with at most "
+                + Words.count(c.campaignMaxAttemptsPerSource(), "guess", "guesses") + " each, never logging in; up to "
+                + busiest + " such addresses within " + window;
+        String base = expected < 0.05
+                ? ", where the organisation's baseline expects none (too few logins in the input to set one)"
+                : ", where " + Words.decimal(expected) + " are expected (" + Words.decimal(busiest / expected) + " times as many)";
+        return head + base + "; " + (int) Math.ceil(threshold) + " or more make a campaign";
     }
 
     /** Smallest k with P(X >= k) <= p for X ~ Poisson(lambda). */
@@ -477,7 +508,7 @@ final class Judge {
             String account = key.substring(0, sep);
             if (compromised.containsKey(account)) continue;
             out.add(new AccountVerdict(account, "stale_credentials", null, List.of(),
-                    List.of(p.failures + " failures from " + key.substring(sep + 1) + ", an address it logged in from before, "
+                    List.of(Words.count(p.failures, "failure") + " from " + key.substring(sep + 1) + ", an address it logged in from before, "
                             + Instant.ofEpochSecond(p.firstFailure()) + " to " + Instant.ofEpochSecond(p.lastFailure())
                             + (p.samePwhash > 0 ? " (the same wrong password " + (p.samePwhash + 1) + " times)" : ""))));
         }
@@ -485,7 +516,7 @@ final class Judge {
             List<String> acc = s.failedAccounts.known();
             if (acc.isEmpty() || compromised.containsKey(acc.get(0))) continue;
             out.add(new AccountVerdict(acc.get(0), "stale_credentials", null, List.of(),
-                    List.of(s.failures + " failures from " + s.ip + " at a device's steady pace, "
+                    List.of(Words.count(s.failures, "failure") + " from " + s.ip + " at a device's steady pace, "
                             + Instant.ofEpochSecond(s.firstFailure()) + " to " + Instant.ofEpochSecond(s.last())
                             + " (its last good login predates the log)")));
         }
@@ -500,7 +531,7 @@ final class Judge {
             }
             if (!by.isEmpty()) {
                 out.add(new AccountVerdict(a.account, "targeted", null, by,
-                        List.of(a.failures + " failed logins, from attacker addresses " + String.join(", ", by))));
+                        List.of(Words.count(a.failures, "failed login") + ", from attacker " + Words.noun(by.size(), "address", "addresses") + " " + String.join(", ", by))));
             }
         }
         out.sort(Comparator.comparing((AccountVerdict v) -> rank(v.status())).thenComparing(AccountVerdict::account));
@@ -518,15 +549,27 @@ final class Judge {
     private String describe(SourceState s) {
         // called for every attacker address (a botnet has tens of thousands): no String.format
         StringBuilder b = new StringBuilder(160);
-        b.append(s.failures).append(" failed guesses on ").append(s.failedAccounts.count()).append(" accounts");
-        if (s.unknownFailures > 0) {
-            b.append(" (").append(s.unknownFailures).append(" on unknown accounts)");
+        int accounts = s.failedAccounts.count();
+        int unnamed = s.failures - s.namedFailures;
+        b.append(s.failures).append(s.failures == 1 ? " failed guess" : " failed guesses");
+        if (accounts > 0) {
+            b.append(" on ").append(Words.count(accounts, "account"));
         }
-        b.append(", ").append(s.successes).append(" logins, ")
+        if (unnamed > 0) {
+            // Postfix SASL failures and some PAM lines name no account: say so rather than "on 0 accounts"
+            b.append(accounts == 0 ? " naming no account"
+                    : ", " + unnamed + " of them naming no account");
+        }
+        if (s.unknownFailures > 0) {
+            b.append(" (").append(s.unknownFailures == s.failures ? (s.failures == 1 ? "it" : "all of them") : s.unknownFailures
+                    + " of them").append(" on accounts that do not exist)");
+        }
+        b.append(", ").append(Words.count(s.successes, "login")).append(", ")
                 .append(Instant.ofEpochSecond(s.firstFailure() >= 0 ? s.firstFailure() : s.first())).append(" to ")
                 .append(Instant.ofEpochSecond(s.last()));
         if (s.bestWindowFailures > 1) {
-            b.append("; peak ").append(s.bestWindowFailures).append(" failures within ")
+            b.append("; peak ").append(s.bestWindowFailures).append(s.bestWindowFailures >= Engine.RING ? " or more" : "")
+                    .append(" failures within ")
                     .append(c.bruteForceWindow().toMinutes()).append(" min");
         }
         return b.append("; first seen ").append(s.firstFile).append(':').append(s.firstLine).toString();

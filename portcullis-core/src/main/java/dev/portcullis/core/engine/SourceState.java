@@ -13,7 +13,11 @@ import java.util.Arrays;
  *   <li>the first success (account and time) is inline; a second account's success allocates
  *       {@link More} (the succeeded-account set and the later first successes);</li>
  *   <li>the failed-account set is a shared empty one until the first failure;</li>
- *   <li>the ring's size and position are bytes ({@link Engine#RING} ≤ 127).</li>
+ *   <li>the ring's size and position, and the windowed peak it measures, are bytes
+ *       ({@link Engine#RING} ≤ 127);</li>
+ *   <li>what only judging an address that fails on several accounts needs (how the guesses spread
+ *       over them, what the log says of those accounts, the password fingerprints) is in
+ *       {@link Guesses}, allocated at its second failed account.</li>
  * </ul>
  */
 final class SourceState {
@@ -39,7 +43,8 @@ final class SourceState {
     private int[] ring;
     private byte ringSize;
     private byte ringNext;
-    int bestWindowFailures;
+    /** The most stranger failures within one brute-force window (at most {@link Engine#RING}). */
+    byte bestWindowFailures;
     /** Time of the first success that named an account ({@link #onlyAccount}), packed. */
     private int firstSuccessTime;
     int successCount;
@@ -47,8 +52,10 @@ final class SourceState {
     String firstFile;
     long firstLine;
     private int firstFailure = PackedTime.UNSET;
-    /** Sessions with a bulk download. */
-    int bulkSessions;
+    /** Sessions with a bulk download (saturating: only the eviction score reads it). */
+    private short bulkSessions;
+    /** How the guesses spread, once the address fails on a second account; null before. */
+    Guesses guesses;
 
     /**
      * What only addresses where several accounts log in need: the set of succeeded accounts and the
@@ -68,6 +75,12 @@ final class SourceState {
     /** Eviction score: how much would be lost by forgetting this address. */
     int usefulness() {
         return failures * 4 + bulkSessions * 8 + Math.min(successes, 3);
+    }
+
+    void bulkSession() {
+        if (bulkSessions < Short.MAX_VALUE) {
+            bulkSessions++;
+        }
     }
 
     /** Records that the address appeared at {@code t} (clamped epoch seconds), from {@code file}:{@code line}. */
@@ -127,7 +140,7 @@ final class SourceState {
             }
         }
         if (inWindow > bestWindowFailures) {
-            bestWindowFailures = inWindow;
+            bestWindowFailures = (byte) inWindow; // inWindow <= ring size <= RING <= 127
         }
     }
 

@@ -15,10 +15,13 @@ import dev.portcullis.ingest.text.Text;
  * for U from IP …}, {@code Invalid user U from IP}, {@code message repeated N times: [ … ]},
  * {@code PAM N more authentication failures; … rhost=IP user=U},
  * {@code pam_unix(sshd:auth): authentication failure; … rhost=IP user=U},
- * {@code maximum authentication attempts exceeded for U from IP}.
+ * ({@code maximum authentication attempts exceeded for U from IP} is ignored: it follows the
+ * connection's last "Failed" line, or refused public keys, and is no guess of its own).
  *
  * <p>Counting: with PAM, one guess is logged twice (pam_unix, then "Failed password"), and "Invalid
- * user" precedes the first "Failed password for invalid user" of a connection. Per sshd process (pid)
+ * user" precedes the first "Failed password for invalid user" of a connection. A pam_unix failure that
+ * names no user (an unknown one) counts nothing: the "Failed password for invalid user X" line after
+ * it counts the guess, with its name. Per sshd process (pid)
  * a bounded table keeps the lines already counted, so each guess counts once; "PAM N more
  * authentication failures" adds only what the connection's earlier lines did not count.
  */
@@ -102,8 +105,9 @@ public final class SshdParser implements MessageParser {
             return pamSummary(env, m, attempts, out);
         }
         if (m.startsWith("error: maximum authentication attempts exceeded for ")) {
-            return userFrom(env, m.substring(7 + "maximum authentication attempts exceeded ".length()), 0,
-                    "password", false, null, 1, out);
+            // follows the "Failed …" line of the connection's last guess (already counted), or a run of
+            // public keys offered and refused (no password guessed): never a guess of its own
+            return Status.IGNORED;
         }
         return Status.IGNORED;
     }
@@ -166,6 +170,12 @@ public final class SshdParser implements MessageParser {
     }
 
     private Status pamFailure(Envelope env, String m, EventSink out) {
+        String user = Text.value(m, "user=", 0);
+        if (user == null || user.isEmpty()) {
+            // an unknown user: pam_unix names nobody, sshd's "Failed password for invalid user X" that
+            // follows names the account: that line counts the guess
+            return pamSummary(env, m, 0, out);
+        }
         Status s = pamSummary(env, m, 1, out);
         if (s == Status.EVENT && env.pid != null) {
             int[] ledger = pending(env.pid);

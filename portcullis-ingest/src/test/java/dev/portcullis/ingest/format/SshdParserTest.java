@@ -49,6 +49,22 @@ class SshdParserTest {
     }
 
     @Test
+    void invalidUserWithPamCountsEachGuessOnceAndKeepsItsName() {
+        // Debian's sshd (UsePAM yes): pam_unix names no user for an unknown one
+        Fixture f = Fixture.lines(
+                "Nov 25 10:00:01 h sshd[100]: Invalid user admin from 1.2.3.4 port 5555",
+                "Nov 25 10:00:03 h sshd[100]: pam_unix(sshd:auth): check pass; user unknown",
+                "Nov 25 10:00:03 h sshd[100]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=1.2.3.4",
+                "Nov 25 10:00:05 h sshd[100]: Failed password for invalid user admin from 1.2.3.4 port 5555 ssh2",
+                "Nov 25 10:00:07 h sshd[100]: pam_unix(sshd:auth): check pass; user unknown",
+                "Nov 25 10:00:07 h sshd[100]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=1.2.3.4",
+                "Nov 25 10:00:09 h sshd[100]: Failed password for invalid user admin from 1.2.3.4 port 5555 ssh2",
+                "Nov 25 10:00:11 h sshd[100]: PAM 1 more authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=1.2.3.4");
+        assertThat(f.attempts()).isEqualTo(2);
+        assertThat(f.events.stream().filter(e -> e.attempts() > 0 && e.account() == null)).as("a counted guess without its name").isEmpty();
+    }
+
+    @Test
     void messageRepeatedCountsEachRepeat() {
         AuthEvent e = Fixture.lines("Nov 2 15:40:14 w sshd[9]: message repeated 5 times: [ Failed password for root from 5.33.63.160 port 22 ssh2]").one();
         assertThat(e.attempts()).isEqualTo(5);

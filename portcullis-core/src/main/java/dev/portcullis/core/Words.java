@@ -1,0 +1,48 @@
+package dev.portcullis.core;
+
+import java.util.Locale;
+
+/**
+ * Numbers in English for reports and evidence: "1 failure", "2 failures", "no accounts", "37%".
+ * Readers trust text that gets these right. Stateless, thread-safe.
+ */
+public final class Words {
+    private Words() {
+    }
+
+    /** "1 account", "0 accounts", "3 accounts": the noun's plural is the noun plus "s". */
+    public static String count(long n, String noun) {
+        return count(n, noun, noun + "s");
+    }
+
+    /** "1 address", "2 addresses". */
+    public static String count(long n, String noun, String plural) {
+        return n + " " + (n == 1 ? noun : plural);
+    }
+
+    /** The noun alone, singular for one: "failure" / "failures". */
+    public static String noun(long n, String noun) {
+        return n == 1 ? noun : noun + "s";
+    }
+
+    /** The noun alone, singular for one: "address" / "addresses". */
+    public static String noun(long n, String noun, String plural) {
+        return n == 1 ? noun : plural;
+    }
+
+    /** A share 0..1 as a whole percentage ("37%"); "under 1%" and "over 99%" rather than 0% or 100% for shares strictly between. */
+    public static String percent(double share) {
+        if (share > 0 && share < 0.005) {
+            return "under 1%";
+        }
+        if (share < 1 && share > 0.995) {
+            return "over 99%";
+        }
+        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+    }
+
+    /** "1.5" style: one decimal, root locale (no decimal comma in a report). */
+    public static String decimal(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}
