@@ -255,7 +255,7 @@ public final class Gate {
     public void apply(Findings f, Instant now) {
         Map<String, AccountVerdict> verdicts = new HashMap<>();
         for (AccountVerdict v : f.accounts()) {
-            if (v.status().equals("compromised")) {
+            if (v.status() == AccountVerdict.Status.COMPROMISED) {
                 verdicts.putIfAbsent(v.account(), v);
             }
         }
