@@ -278,7 +278,7 @@ public final class Gate {
                     }
                 }
             }
-            String key = dev.portcullis.core.incident.Incidents.campaignKey(d);
+            String key = d.campaignKey();
             int signature = d.sources().size() * 31 + (int) d.attempts() * 17 + d.compromised().hashCode();
             Integer seen = detectionSeen.put(key, signature);
             if (seen == null || seen != signature) {
