@@ -206,11 +206,11 @@ class EngineTest {
     @Test
     void configValidationNamesKeyValueAndRange() {
         assertThatThrownBy(() -> EngineConfig.fromMap(Map.of("brute_force.failures", "1")))
-                .hasMessageContaining("brute_force.failures = 1 is out of range [3, 10000]");
+                .hasMessageContaining("detection.brute_force.failures: 1 is out of range; allowed 3..10000");
         assertThatThrownBy(() -> EngineConfig.fromMap(Map.of("spray.acounts", "10")))
-                .hasMessageContaining("unknown key 'spray.acounts'");
+                .hasMessageContaining("detection.spray.acounts: unknown key; allowed ");
         assertThatThrownBy(() -> EngineConfig.fromMap(Map.of("campaign.window", "soon")))
-                .hasMessageContaining("campaign.window = 'soon' is not a valid value");
+                .hasMessageContaining("detection.campaign.window: 'soon' is not a duration");
         assertThat(EngineConfig.fromMap(Map.of("brute_force.window", "30m")).bruteForceWindow().toMinutes()).isEqualTo(30);
     }
 }
