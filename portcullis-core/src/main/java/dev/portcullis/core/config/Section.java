@@ -16,15 +16,17 @@ import java.util.function.Supplier;
  * One section of a parsed config file, read as typed values. Keys are dotted ({@code lockout.window});
  * values are what the YAML parser gave: text, numbers, booleans, lists. A key the section does not know,
  * or a value that cannot be read, is a problem in the section's {@link Validator} (worded as it
- * describes); the read returns the default so that the rest can still be checked, and {@link #build}
- * reports every problem at once, the config object's own range checks included. A key that is absent
- * keeps its default.
+ * describes); the read returns the default so that the rest can still be read, and {@link #build}
+ * reports every problem at once, the config object's own range checks included when every value could
+ * be read. A key that is absent keeps its default.
  *
  * <p>Not thread-safe: one per read.
  */
 public final class Section {
     private final Map<String, ?> values;
     private final Validator problems;
+    /** A value could not be read (its default stands in): the object is not built, lest rules between keys mislead. */
+    private boolean unreadable;
 
     /**
      * @param name   the section's name in the file ("gate"), the first part of every key path
@@ -85,7 +87,7 @@ public final class Section {
         if (t == null) return dflt;
         if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("yes") || t.equals("1")) return true;
         if (t.equalsIgnoreCase("false") || t.equalsIgnoreCase("no") || t.equals("0")) return false;
-        problems.problem(key, Validator.quote(t) + " is not true or false");
+        refuse(key, Validator.quote(t) + " is not true or false");
         return dflt;
     }
 
@@ -106,7 +108,7 @@ public final class Section {
             }
             words.add(w);
         }
-        problems.problem(key, Validator.quote(t) + " is unknown; allowed " + String.join(", ", words));
+        refuse(key, Validator.quote(t) + " is unknown; allowed " + String.join(", ", words));
         return dflt;
     }
 
@@ -132,7 +134,7 @@ public final class Section {
         if (o instanceof List<?> l) {
             return l.stream().map(String::valueOf).toList();
         }
-        problems.problem(key, Validator.quote(o) + " is not a list; allowed a list of texts");
+        refuse(key, Validator.quote(o) + " is not a list; allowed a list of texts");
         return dflt;
     }
 
@@ -144,7 +146,7 @@ public final class Section {
             try {
                 out.add(Network.parse(s));
             } catch (IllegalArgumentException e) {
-                problems.problem(key, e.getMessage());
+                refuse(key, e.getMessage());
             }
         }
         return out;
@@ -159,21 +161,33 @@ public final class Section {
         try {
             return parse.apply(t);
         } catch (IllegalArgumentException e) {
-            problems.problem(key, Validator.quote(t) + " " + wrong);
+            refuse(key, Validator.quote(t) + " " + wrong);
             return dflt;
         }
     }
 
     /**
+     * Records a value that cannot be used ({@code <path>: <text>}); the config object will not be built,
+     * so that its rules between keys do not complain about the defaults standing in.
+     */
+    public void refuse(String key, String text) {
+        problems.problem(key, text);
+        unreadable = true;
+    }
+
+    /**
      * Makes the config object from what was read, then throws a {@link ConfigException} with every
-     * problem: those of reading and those of the object's own validation.
+     * problem: unknown keys, unreadable values, and (when every value could be read) those of the
+     * object's own validation, such as values out of range.
      */
     public <T> T build(Supplier<T> make) {
         T made = null;
-        try {
-            made = make.get();
-        } catch (ConfigException e) {
-            problems.addAll(e);
+        if (!unreadable) {
+            try {
+                made = make.get();
+            } catch (ConfigException e) {
+                problems.addAll(e);
+            }
         }
         problems.throwIfAny();
         return made;

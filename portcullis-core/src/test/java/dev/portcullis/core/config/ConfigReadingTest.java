@@ -75,8 +75,20 @@ class ConfigReadingTest {
                 "gate.typo: unknown key; allowed failures, mode, nets, share, window",
                 "gate.failures: 'many' is not a whole number",
                 "gate.window: 'soon' is not a duration; allowed like 90s, 15m, 1h, 7d",
-                "gate.nets: '10.0.0.300/8' is not a network: '10.0.0.300' is not an IP address",
+                "gate.nets: '10.0.0.300/8' is not a network: '10.0.0.300' is not an IP address");
+    }
+
+    @Test
+    void rangesAreCheckedWithUnknownKeysButNotOverDefaultsStandingIn() {
+        Section s = new Section("gate", Map.of("failures", "0", "typo", 1), Set.of("failures"));
+        int failures = s.integer("failures", 5);
+        assertThat(assertThrows(ConfigException.class, () -> s.build(() -> new Limits(failures, Duration.ofHours(1), 0.5)))
+                .problems()).containsExactly("gate.typo: unknown key; allowed failures",
                 "gate.failures: 0 is out of range; allowed 1..100");
+        Section bad = new Section("gate", Map.of("failures", "x"), Set.of("failures"));
+        int standIn = bad.integer("failures", 0);
+        assertThat(assertThrows(ConfigException.class, () -> bad.build(() -> new Limits(standIn, Duration.ofHours(1), 0.5)))
+                .problems()).containsExactly("gate.failures: 'x' is not a whole number");
     }
 
     @Test

@@ -93,8 +93,8 @@ public record NotifyConfig(String smtpHost, int smtpPort, Starttls starttls, Str
             tls = t.equalsIgnoreCase("false") ? Starttls.OFF : t.equalsIgnoreCase("true") ? Starttls.REQUIRED
                     : s.word("smtp.starttls", d.starttls);
         }
-        String password = secret(values, "smtp.password", env, s.validator());
-        String webhookSecret = secret(values, "webhook.secret", env, s.validator());
+        String password = secret(values, "smtp.password", env, s);
+        String webhookSecret = secret(values, "webhook.secret", env, s);
         Duration timeout = s.duration("smtp.timeout", d.smtpTimeout);
         Duration base = s.duration("retry.base", d.retryBase);
         Duration max = s.duration("retry.max", d.retryMax);
@@ -110,11 +110,11 @@ public record NotifyConfig(String smtpHost, int smtpPort, Starttls starttls, Str
                 str(values, "webhook.url"), webhookSecret, attempts, base, max));
     }
 
-    private static String secret(Map<String, ?> values, String key, Function<String, String> env, Validator errors) {
+    private static String secret(Map<String, ?> values, String key, Function<String, String> env, Section errors) {
         String direct = str(values, key);
         String name = str(values, key + "_env");
         if (direct != null && name != null) {
-            errors.problem(key, "is given twice; allowed notify." + key + " or notify." + key + "_env, not both");
+            errors.refuse(key, "is given twice; allowed notify." + key + " or notify." + key + "_env, not both");
             return null;
         }
         if (name == null) {
@@ -122,7 +122,7 @@ public record NotifyConfig(String smtpHost, int smtpPort, Starttls starttls, Str
         }
         String v = env.apply(name);
         if (v == null || v.isEmpty()) {
-            errors.problem(key + "_env", "names the environment variable '" + name + "', which is not set");
+            errors.refuse(key + "_env", "names the environment variable '" + name + "', which is not set");
         }
         return v;
     }
