@@ -49,7 +49,7 @@ public record GateConfig(
         Validator v = new Validator(SECTION);
         v.range("block.duration", blockDuration, Duration.ofSeconds(10), Duration.ofDays(30));
         v.range("block.max_duration", blockMaxDuration, Duration.ofSeconds(10), Duration.ofDays(365));
-        if (blockDuration != null && blockMaxDuration != null) {
+        if (v.problems().isEmpty()) { // compared only when both are in range, lest one error read as two
             v.check(blockMaxDuration.compareTo(blockDuration) >= 0, "block.max_duration", Durations.words(blockMaxDuration),
                     "is shorter than " + v.path("block.duration") + " (" + Durations.words(blockDuration) + ")");
         }

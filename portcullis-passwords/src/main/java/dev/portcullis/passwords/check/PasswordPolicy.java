@@ -132,8 +132,10 @@ public final class PasswordPolicy {
             Validator v = new Validator("passwords");
             v.range("min_length", minLength, 15, 64, "NIST SP 800-63B-4 requires at least 15 for single-factor accounts");
             v.range("min_length_mfa", minLengthMfa, 8, 64, "NIST SP 800-63B-4 requires at least 8");
-            v.check(minLengthMfa <= minLength, "min_length_mfa", String.valueOf(minLengthMfa),
-                    "is more than " + v.path("min_length") + " (" + minLength + "); allowed 8.." + minLength);
+            if (v.problems().isEmpty()) { // compared only when both are in range, lest one error read as two
+                v.check(minLengthMfa <= minLength, "min_length_mfa", String.valueOf(minLengthMfa),
+                        "is more than " + v.path("min_length") + " (" + minLength + "); allowed 8.." + minLength);
+            }
             v.range("max_length", maxLength, 64, 4096, "NIST SP 800-63B-4 requires accepting at least 64");
             v.range("min_points", minPoints, 1, 20, "points once banned terms count one each; Entra uses 5");
             v.range("min_score", minScore, 0, 4, "the strength estimator's scale");
