@@ -3,6 +3,8 @@ package dev.portcullis.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.portcullis.core.config.ConfigException;
+import dev.portcullis.core.config.Section;
 import dev.portcullis.core.engine.EngineConfig;
 import dev.portcullis.core.gate.GateConfig;
 import dev.portcullis.core.incident.IncidentConfig;
@@ -11,15 +13,22 @@ import dev.portcullis.respond.notify.NotifyConfig;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The YAML config file: sections {@code detection:} (EngineConfig keys), {@code gate:} (GateConfig),
  * {@code server:} (ServerConfig), {@code store:} ({@code url}), {@code incidents:} (IncidentConfig) and
- * {@code notify:} (NotifyConfig; secrets by environment variable name), keys nested or dotted. Unknown sections are errors too: a typo must
- * not silently leave a security threshold at its default.
+ * {@code notify:} (NotifyConfig; secrets by environment variable name), keys nested or dotted. Unknown
+ * sections are errors too: a typo must not silently leave a security threshold at its default. Every
+ * problem is one line, {@code FILE: key: value is out of range; allowed a..b} (see
+ * {@link dev.portcullis.core.config.Validator}).
  */
 final class ConfigFile {
     private ConfigFile() {
@@ -32,7 +41,7 @@ final class ConfigFile {
                 IncidentConfig.DEFAULTS, NotifyConfig.DISABLED);
     }
 
-    private static final java.util.Set<String> SECTIONS = java.util.Set.of("detection", "gate", "server", "store",
+    private static final Set<String> SECTIONS = Set.of("detection", "gate", "server", "store",
             "incidents", "notify");
 
     static EngineConfig detection(Path file) throws UsageException {
@@ -59,29 +68,41 @@ final class ConfigFile {
         while (names.hasNext()) {
             String n = names.next();
             if (!SECTIONS.contains(n)) {
-                throw new UsageException(file + ": unknown section '" + n + "' (known: "
-                        + String.join(", ", new java.util.TreeSet<>(SECTIONS)) + ")");
+                throw new UsageException(file + ": " + n + ": unknown section; allowed "
+                        + String.join(", ", new java.util.TreeSet<>(SECTIONS)));
             }
         }
+        Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
+        for (String n : SECTIONS) {
+            sections.put(n, section(file, root, n));
+        }
+        List<String> problems = new ArrayList<>();
+        EngineConfig detection = read(() -> EngineConfig.fromMap(sections.get("detection")), problems);
+        GateConfig gate = read(() -> GateConfig.fromMap(sections.get("gate")), problems);
+        ServerConfig server = read(() -> ServerConfig.fromMap(sections.get("server")), problems);
+        String storeUrl = read(() -> {
+            Section store = new Section("store", sections.get("store"), Set.of("url"));
+            return store.build(() -> store.text("url"));
+        }, problems);
+        IncidentConfig incidents = read(() -> IncidentConfig.fromMap(sections.get("incidents")), problems);
+        NotifyConfig notify = read(() -> NotifyConfig.fromMap(sections.get("notify"), System::getenv), problems);
+        if (!problems.isEmpty()) {
+            // one line a problem, each naming the file: "FILE: gate.lockout.window: 0s is out of range; allowed 1m..7d"
+            throw new UsageException(problems.stream().map(p -> file + ": " + p).collect(Collectors.joining("\n")));
+        }
+        return new Settings(detection, gate, server, storeUrl, incidents, notify);
+    }
+
+    /** Builds one section's config; its problems are added to {@code problems} (null is returned then). */
+    private static <T> T read(Supplier<T> make, List<String> problems) {
         try {
-            Map<String, String> flat = new LinkedHashMap<>();
-            section(file, root, "detection").forEach((k, v) -> flat.put(k, String.valueOf(v)));
-            EngineConfig detection = EngineConfig.fromMap(flat);
-            GateConfig gate = GateConfig.fromMap(section(file, root, "gate"));
-            ServerConfig server = ServerConfig.fromMap(section(file, root, "server"));
-            Map<String, Object> store = section(file, root, "store");
-            for (String k : store.keySet()) {
-                if (!k.equals("url")) {
-                    throw new UsageException(file + ": unknown key 'store." + k + "' (known: store.url)");
-                }
-            }
-            IncidentConfig incidents = IncidentConfig.fromMap(section(file, root, "incidents"));
-            NotifyConfig notify = NotifyConfig.fromMap(section(file, root, "notify"), System::getenv);
-            return new Settings(detection, gate, server, store.containsKey("url") ? String.valueOf(store.get("url")) : null,
-                    incidents, notify);
+            return make.get();
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
         } catch (IllegalArgumentException e) {
-            throw new UsageException(file + ": " + e.getMessage());
+            problems.add(e.getMessage());
         }
+        return null;
     }
 
     /** A section as dotted keys; lists stay lists of strings. */

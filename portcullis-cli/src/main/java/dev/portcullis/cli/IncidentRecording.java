@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * {@code analyze --record}: an offline analysis opens incidents in the store, as the gate does live.
- * Campaign keys are the gate's ({@link Incidents#campaignKey}), so recording the same logs twice, or
+ * Campaign keys are the gate's ({@link Detection#campaignKey}), so recording the same logs twice, or
  * logs the gate already judged, changes nothing. Holds and blocks are stored; a gate restores them
  * when it starts (a running gate sees them after its restart: there is no channel to it from here).
  * Notifications are queued and sent only with {@code --notify}; without it nothing is queued, and a
@@ -36,7 +36,7 @@ final class IncidentRecording {
         Responder responder = new Responder(store, settings.incidents(), notifier, Responder.Enforcer.NONE);
         int opened = 0, updated = 0, accounts = 0;
         for (Detection d : findings.attacks()) {
-            Incidents.Outcome o = responder.detection(Incidents.campaignKey(d), d, verdicts::get, "cli", now);
+            Incidents.Outcome o = responder.detection(d.campaignKey(), d, verdicts::get, "cli", now);
             if (o.changed()) {
                 if (o.opened()) opened++; else updated++;
                 accounts += o.newAccounts().size();

@@ -29,7 +29,7 @@ final class ReportHtml {
                 .append(" authentication events, ").append(esc(String.valueOf(stats.first()))).append(" to ")
                 .append(esc(String.valueOf(stats.last()))).append("</p>");
         chart(h, timeline);
-        List<AccountVerdict> comp = f.accounts().stream().filter(a -> a.status().equals("compromised")).toList();
+        List<AccountVerdict> comp = f.accounts().stream().filter(a -> a.status() == AccountVerdict.Status.COMPROMISED).toList();
         // alarm red only when there is something to act on
         h.append(comp.isEmpty() ? "<h2 class=\"ok\">Compromised accounts: none found</h2>"
                 : "<h2 class=\"bad\">Compromised accounts: " + comp.size() + "</h2>");
@@ -56,7 +56,7 @@ final class ReportHtml {
             }
             h.append("</table>");
         }
-        List<SourceVerdict> attackers = f.sources().stream().filter(s -> s.verdict().equals("attacker"))
+        List<SourceVerdict> attackers = f.sources().stream().filter(s -> s.verdict() == SourceVerdict.Kind.ATTACKER)
                 .sorted((a, b) -> Long.compare(b.failures(), a.failures())).toList();
         h.append("<h2>Attacking addresses: ").append(attackers.size()).append("</h2>");
         if (!attackers.isEmpty()) {
@@ -73,7 +73,7 @@ final class ReportHtml {
                         .append(" more in the JSON report.</p>");
             }
         }
-        List<AccountVerdict> stale = f.accounts().stream().filter(a -> a.status().equals("stale_credentials")).toList();
+        List<AccountVerdict> stale = f.accounts().stream().filter(a -> a.status() == AccountVerdict.Status.STALE_CREDENTIALS).toList();
         h.append("<h2>Stale passwords on devices: ").append(stale.size()).append("</h2>");
         if (!stale.isEmpty()) {
             h.append("<table><tr><th>account</th><th>evidence</th></tr>");

@@ -49,7 +49,7 @@ final class ReportJson {
             sb.append("{\"ip\":");
             EventJson.string(sb, s.ip());
             sb.append(",\"verdict\":");
-            EventJson.string(sb, s.verdict());
+            EventJson.string(sb, s.verdict().label());
             sb.append(",\"attempts\":").append(s.attempts());
             sb.append(",\"failures\":").append(s.failures());
             sb.append(",\"accounts\":").append(s.accounts());
@@ -67,7 +67,7 @@ final class ReportJson {
             sb.append("{\"account\":");
             EventJson.string(sb, a.account());
             sb.append(",\"status\":");
-            EventJson.string(sb, a.status());
+            EventJson.string(sb, a.status().label());
             sb.append(",\"compromised_at\":");
             instant(a.compromisedAt());
             sb.append(",\"attacker_sources\":");

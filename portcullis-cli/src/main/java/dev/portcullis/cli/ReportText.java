@@ -20,7 +20,7 @@ final class ReportText {
     private static final int TOP = 20;
 
     static void write(ParseStats stats, Findings f, PrintWriter out) {
-        List<AccountVerdict> comp = f.accounts().stream().filter(a -> a.status().equals("compromised")).toList();
+        List<AccountVerdict> comp = f.accounts().stream().filter(a -> a.status() == AccountVerdict.Status.COMPROMISED).toList();
         out.println("PORTCULLIS REPORT");
         out.printf("%,d authentication events, %s to %s%n%n", stats.events(), time(stats.first()), time(stats.last()));
         if (comp.isEmpty()) {
@@ -54,7 +54,7 @@ final class ReportText {
                 }
             }
         }
-        List<SourceVerdict> attackers = f.sources().stream().filter(s -> s.verdict().equals("attacker")).toList();
+        List<SourceVerdict> attackers = f.sources().stream().filter(s -> s.verdict() == SourceVerdict.Kind.ATTACKER).toList();
         if (!attackers.isEmpty()) {
             out.printf("%nTOP ATTACKING ADDRESSES (%,d in all; block them):%n", attackers.size());
             attackers.stream().sorted((a, b) -> Long.compare(b.failures(), a.failures())).limit(TOP)
@@ -63,17 +63,17 @@ final class ReportText {
                             s.accounts() == 0 && s.failures() > 0 ? "named" : Words.noun(s.accounts(), "account"),
                             String.join(",", s.attacks())));
         }
-        long suspicious = f.sources().stream().filter(s -> s.verdict().equals("suspicious")).count();
+        long suspicious = f.sources().stream().filter(s -> s.verdict() == SourceVerdict.Kind.SUSPICIOUS).count();
         if (suspicious > 0) {
             out.printf("  and %,d suspicious %s (see --format json)%n", suspicious, Words.noun(suspicious, "address", "addresses"));
         }
-        List<AccountVerdict> stale = f.accounts().stream().filter(a -> a.status().equals("stale_credentials")).toList();
+        List<AccountVerdict> stale = f.accounts().stream().filter(a -> a.status() == AccountVerdict.Status.STALE_CREDENTIALS).toList();
         if (!stale.isEmpty()) {
             out.printf("%nSTALE PASSWORDS ON DEVICES (help-desk work, not attacks): %d%n", stale.size());
             stale.stream().limit(TOP).forEach(a -> out.printf("  %-36s %s%n", Terminal.safe(a.account()),
                     Terminal.safe(a.evidence().isEmpty() ? "" : a.evidence().get(0))));
         }
-        long targeted = f.accounts().stream().filter(a -> a.status().equals("targeted")).count();
+        long targeted = f.accounts().stream().filter(a -> a.status() == AccountVerdict.Status.TARGETED).count();
         if (targeted > 0) {
             out.printf("%nAccounts targeted by attackers but not broken into: %,d (see --format json)%n", targeted);
         }

@@ -202,12 +202,13 @@ class CliTest {
         Path bad = file("bad.yaml", "detection:\n  brute_force:\n    failures: 1\n  spray:\n    acounts: 3\n");
         Run r = run("", "analyze", "--config", bad.toString(), log.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("bad.yaml", "unknown key 'spray.acounts'");
+        assertThat(r.err()).contains("bad.yaml: detection.spray.acounts: unknown key")
+                .contains("bad.yaml: detection.brute_force.failures: 1 is out of range; allowed 3..10000");
         Path range = file("range.yaml", "detection:\n  brute_force.failures: 1\n");
         assertThat(run("", "analyze", "--config", range.toString(), log.toString()).err())
-                .contains("brute_force.failures = 1 is out of range [3, 10000]");
+                .contains("range.yaml: detection.brute_force.failures: 1 is out of range; allowed 3..10000");
         Path section = file("section.yaml", "detectoin:\n  x: 1\n");
-        assertThat(run("", "analyze", "--config", section.toString(), log.toString()).err()).contains("unknown section 'detectoin'");
+        assertThat(run("", "analyze", "--config", section.toString(), log.toString()).err()).contains("section.yaml: detectoin: unknown section; allowed ");
     }
 
     @Test

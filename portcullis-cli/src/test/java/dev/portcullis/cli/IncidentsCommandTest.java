@@ -70,7 +70,7 @@ class IncidentsCommandTest {
         Files.writeString(cfg, "incidents:\n  hold: forever\n");
         IncidentsEndToEndTest.Run r = IncidentsEndToEndTest.run("analyze", "--config", cfg.toString(), log.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("incidents.hold = 'forever'");
+        assertThat(r.err()).contains(cfg + ": incidents.hold: 'forever' is unknown; allowed all, unfamiliar, none");
 
         Files.writeString(cfg, "notify:\n  smtp: {host: mail, password_env: NO_SUCH_VARIABLE_PORTCULLIS}\n");
         r = IncidentsEndToEndTest.run("analyze", "--config", cfg.toString(), log.toString());

@@ -1,12 +1,12 @@
 package dev.portcullis.server;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import dev.portcullis.core.config.Section;
+import dev.portcullis.core.config.Validator;
 import java.util.Map;
 
 /**
- * How the server listens and authenticates: one immutable object validated at start.
+ * How the server listens and authenticates: one immutable object validated at start; errors name the
+ * key, the value and what is allowed ({@link Validator}'s wording).
  *
  * @param host          address to listen on (default 127.0.0.1)
  * @param port          port (default 8080; 0 picks a free one, for tests)
@@ -29,25 +29,21 @@ public record ServerConfig(String host, int port, String policySecret, String ap
             "max_body_bytes", "largest request body (1024..16777216)",
             "flush_millis", "write-behind interval of the gate's state in milliseconds (1..10000)");
 
+    /** The config file's section, the first part of every key path in messages. */
+    public static final String SECTION = "server";
+
     public ServerConfig {
-        List<String> errors = new ArrayList<>();
-        if (host == null || host.isBlank()) errors.add("listen host is empty");
-        if (port < 0 || port > 65535) errors.add("listen port " + port + " is out of range [0, 65535]");
-        if (policySecret != null && policySecret.length() < 16) {
-            errors.add("server.policy_secret is shorter than 16 characters");
-        }
-        if (apiHeader == null || !apiHeader.matches("[A-Za-z0-9-]{1,64}")) {
-            errors.add("server.api_header = '" + apiHeader + "' is not a header name");
-        }
-        if (maxBodyBytes < 1024 || maxBodyBytes > 16 << 20) {
-            errors.add("server.max_body_bytes = " + maxBodyBytes + " is out of range [1024, 16777216]");
-        }
-        if (flushMillis < 1 || flushMillis > 10_000) {
-            errors.add("server.flush_millis = " + flushMillis + " is out of range [1, 10000]");
-        }
-        if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("invalid server config: " + String.join("; ", errors));
-        }
+        Validator v = new Validator(SECTION);
+        v.check(host != null && !host.isBlank(), "--listen", null, "has an empty host");
+        v.range("--listen port", port, 0, 65535);
+        // the secret's value is never shown
+        v.check(policySecret == null || policySecret.length() >= 16, "policy_secret", null,
+                "is shorter than 16 characters; allowed 16 or more");
+        v.check(apiHeader != null && apiHeader.matches("[A-Za-z0-9-]{1,64}"), "api_header", Validator.quote(apiHeader),
+                "is not a header name; allowed 1..64 letters, digits and -");
+        v.range("max_body_bytes", maxBodyBytes, 1024, 16 << 20);
+        v.range("flush_millis", flushMillis, 1, 10_000);
+        v.throwIfAny();
     }
 
     public ServerConfig withListen(String host, int port) {
@@ -58,7 +54,7 @@ public record ServerConfig(String host, int port, String policySecret, String ap
     public ServerConfig withListen(String listen) {
         int colon = listen.lastIndexOf(':');
         if (colon < 0) {
-            throw new IllegalArgumentException("--listen '" + listen + "' is not HOST:PORT");
+            throw new IllegalArgumentException("--listen: " + Validator.quote(listen) + " is not HOST:PORT");
         }
         String h = listen.substring(0, colon);
         if (h.startsWith("[") && h.endsWith("]")) h = h.substring(1, h.length() - 1);
@@ -66,35 +62,19 @@ public record ServerConfig(String host, int port, String policySecret, String ap
         try {
             return withListen(h, Integer.parseInt(listen.substring(colon + 1)));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--listen '" + listen + "': the port is not a number");
+            throw new IllegalArgumentException("--listen: " + Validator.quote(listen) + " has a port that is not a whole number");
         }
     }
 
-    /** From a config file's {@code server:} section. */
+    /** From a config file's {@code server:} section; every problem is reported at once. */
     public static ServerConfig fromMap(Map<String, ?> m) {
-        Map<String, Object> v = new LinkedHashMap<>(m);
-        List<String> errors = new ArrayList<>();
-        for (String k : v.keySet()) {
-            if (!KEYS.containsKey(k)) errors.add("unknown key '" + k + "' (known: " + String.join(", ", KEYS.keySet()) + ")");
-        }
+        Section s = new Section(SECTION, m, KEYS.keySet());
         ServerConfig d = DEFAULTS;
-        String secret = v.containsKey("policy_secret") ? String.valueOf(v.get("policy_secret")) : d.policySecret;
-        String header = v.containsKey("api_header") ? String.valueOf(v.get("api_header")) : d.apiHeader;
-        int body = d.maxBodyBytes;
-        long flush = d.flushMillis;
-        try {
-            if (v.containsKey("max_body_bytes")) body = Integer.parseInt(String.valueOf(v.get("max_body_bytes")).trim());
-        } catch (NumberFormatException e) {
-            errors.add("server.max_body_bytes = '" + v.get("max_body_bytes") + "' is not a whole number");
-        }
-        try {
-            if (v.containsKey("flush_millis")) flush = Long.parseLong(String.valueOf(v.get("flush_millis")).trim());
-        } catch (NumberFormatException e) {
-            errors.add("server.flush_millis = '" + v.get("flush_millis") + "' is not a whole number");
-        }
-        if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("invalid server config: " + String.join("; ", errors));
-        }
-        return new ServerConfig(d.host, d.port, secret, header, body, flush);
+        // a secret is taken as given: not trimmed, and a blank one is refused rather than read as "none"
+        String secret = s.has("policy_secret") ? String.valueOf(s.raw("policy_secret")) : d.policySecret;
+        String header = s.text("api_header", d.apiHeader);
+        int body = s.integer("max_body_bytes", d.maxBodyBytes);
+        long flush = s.longInteger("flush_millis", d.flushMillis);
+        return s.build(() -> new ServerConfig(d.host, d.port, secret, header, body, flush));
     }
 }

@@ -54,7 +54,7 @@ class DetectionQualityTest {
 
         @SuppressWarnings("unchecked")
         Set<String> attackers = ((Map<String, String>) truth.get("attacker_ips")).keySet();
-        Set<String> flagged = f.sources().stream().filter(v -> v.verdict().equals("attacker")).map(SourceVerdict::ip)
+        Set<String> flagged = f.sources().stream().filter(v -> v.verdict() == SourceVerdict.Kind.ATTACKER).map(SourceVerdict::ip)
                 .collect(Collectors.toSet());
         Set<String> hit = new HashSet<>(flagged);
         hit.retainAll(attackers);
@@ -63,7 +63,7 @@ class DetectionQualityTest {
 
         @SuppressWarnings("unchecked")
         Set<String> comp = ((Map<String, Object>) truth.get("compromised")).keySet();
-        Set<String> compFlagged = f.accounts().stream().filter(a -> a.status().equals("compromised"))
+        Set<String> compFlagged = f.accounts().stream().filter(a -> a.status() == AccountVerdict.Status.COMPROMISED)
                 .map(AccountVerdict::account).collect(Collectors.toSet());
         Set<String> compHit = new HashSet<>(compFlagged);
         compHit.retainAll(comp);

@@ -9,4 +9,13 @@ import java.util.List;
  */
 public record Detection(String id, AttackKind kind, Instant start, Instant end, List<String> sources,
                         int accountsTargeted, long attempts, List<String> compromised, List<String> evidence) {
+
+    /**
+     * The campaign this detection belongs to: its kind, start (epoch seconds) and first address. The
+     * gate keys its detections by it and incidents are filed under it, so an offline analysis of the
+     * same attack names the same campaign (and the same incident).
+     */
+    public String campaignKey() {
+        return kind.label() + "-" + start.getEpochSecond() + "-" + (sources.isEmpty() ? "" : sources.get(0));
+    }
 }

@@ -1,16 +1,18 @@
 package dev.portcullis.core.engine;
 
+import dev.portcullis.core.config.ConfigException;
+import dev.portcullis.core.config.Durations;
+import dev.portcullis.core.config.Section;
+import dev.portcullis.core.config.Validator;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * The detection engine's thresholds and bounds: one immutable object, validated when built. Defaults
  * work out of the box for an organisation of 100 to 100,000 mailboxes. A value out of its range is an
- * error naming the key, the value and the range — never silently clamped (security thresholds).
+ * error naming the key, the value and the range ({@link Validator}'s wording) — never silently clamped
+ * (security thresholds).
  *
  * <p>Keys (as in a config file, {@code detection.*}): see {@link #KEYS}.
  */
@@ -49,75 +51,66 @@ public record EngineConfig(
     /** Every key with its meaning and allowed range, for docs and error messages. */
     public static final Map<String, String> KEYS = keys();
 
+    /** The config file's section, the first part of every key path in messages. */
+    public static final String SECTION = "detection";
+
     public EngineConfig {
-        List<String> errors = new ArrayList<>();
-        range(errors, "brute_force.failures", bruteForceFailures, 3, 10_000);
-        range(errors, "brute_force.max_accounts", bruteForceMaxAccounts, 1, 100);
-        duration(errors, "brute_force.window", bruteForceWindow, Duration.ofMinutes(1), Duration.ofDays(7));
-        range(errors, "spray.accounts", sprayAccounts, 3, 100_000);
-        range(errors, "stuffing.accounts", stuffingAccounts, 2, 100_000);
-        range(errors, "stuffing.unknown_share", stuffingUnknownShare, 0.0, 1.0);
-        duration(errors, "campaign.window", campaignWindow, Duration.ofMinutes(5), Duration.ofDays(1));
-        range(errors, "campaign.min_sources", campaignMinSources, 3, 1_000_000);
-        range(errors, "campaign.baseline_per_1000_users_per_hour", campaignBaselinePerThousandUsersPerHour, 0.0, 1000.0);
-        range(errors, "campaign.factor", campaignFactor, 1.0, 1000.0);
-        range(errors, "campaign.max_attempts_per_source", campaignMaxAttemptsPerSource, 1, 1000);
-        range(errors, "shared.min_accounts", sharedMinAccounts, 2, 1_000_000);
-        range(errors, "shared.min_success_share", sharedMinSuccessShare, 0.0, 1.0);
-        range(errors, "subnet.min_addresses", subnetMinAddresses, 2, 65_536);
-        range(errors, "stale.min_failures", staleMinFailures, 2, 1_000_000);
-        range(errors, "bulk.messages", bulkMessages, 1, Long.MAX_VALUE);
-        range(errors, "bulk.bytes", bulkBytes, 1, Long.MAX_VALUE);
-        duration(errors, "targeted.memory", targetedMemory, Duration.ofHours(1), Duration.ofDays(365));
-        range(errors, "limits.max_sources", maxSources, 1_000, 100_000_000);
-        range(errors, "limits.max_accounts", maxAccounts, 1_000, 100_000_000);
-        range(errors, "limits.max_pairs", maxPairs, 1_000, 100_000_000);
-        if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("invalid detection config: " + String.join("; ", errors));
-        }
-    }
-
-    private static void range(List<String> errors, String key, double v, double min, double max) {
-        if (!(v >= min && v <= max)) {
-            errors.add(key + " = " + v + " is out of range [" + min + ", " + max + "]");
-        }
-    }
-
-    private static void range(List<String> errors, String key, long v, long min, long max) {
-        if (v < min || v > max) {
-            errors.add(key + " = " + v + " is out of range [" + min + ", " + max + "]");
-        }
-    }
-
-    private static void duration(List<String> errors, String key, Duration v, Duration min, Duration max) {
-        if (v == null || v.compareTo(min) < 0 || v.compareTo(max) > 0) {
-            errors.add(key + " = " + v + " is out of range [" + min + ", " + max + "]");
-        }
+        Validator v = new Validator(SECTION);
+        v.range("brute_force.failures", bruteForceFailures, 3, 10_000);
+        v.range("brute_force.max_accounts", bruteForceMaxAccounts, 1, 100);
+        v.range("brute_force.window", bruteForceWindow, Duration.ofMinutes(1), Duration.ofDays(7));
+        v.range("spray.accounts", sprayAccounts, 3, 100_000);
+        v.range("stuffing.accounts", stuffingAccounts, 2, 100_000);
+        v.range("stuffing.unknown_share", stuffingUnknownShare, 0.0, 1.0);
+        v.range("campaign.window", campaignWindow, Duration.ofMinutes(5), Duration.ofDays(1));
+        v.range("campaign.min_sources", campaignMinSources, 3, 1_000_000);
+        v.range("campaign.baseline_per_1000_users_per_hour", campaignBaselinePerThousandUsersPerHour, 0.0, 1000.0);
+        v.range("campaign.factor", campaignFactor, 1.0, 1000.0);
+        v.range("campaign.max_attempts_per_source", campaignMaxAttemptsPerSource, 1, 1000);
+        v.range("shared.min_accounts", sharedMinAccounts, 2, 1_000_000);
+        v.range("shared.min_success_share", sharedMinSuccessShare, 0.0, 1.0);
+        v.range("subnet.min_addresses", subnetMinAddresses, 2, 65_536);
+        v.range("stale.min_failures", staleMinFailures, 2, 1_000_000);
+        v.range("bulk.messages", bulkMessages, 1, Long.MAX_VALUE);
+        v.range("bulk.bytes", bulkBytes, 1, Long.MAX_VALUE);
+        v.range("targeted.memory", targetedMemory, Duration.ofHours(1), Duration.ofDays(365));
+        v.range("limits.max_sources", maxSources, 1_000, 100_000_000);
+        v.range("limits.max_accounts", maxAccounts, 1_000, 100_000_000);
+        v.range("limits.max_pairs", maxPairs, 1_000, 100_000_000);
+        v.throwIfAny();
     }
 
     /**
-     * Builds a config from string values (a config file's {@code detection.*} section, keys without the
-     * prefix), starting from the defaults. Unknown keys and unreadable values are errors naming the key.
+     * Builds a config from a config file's {@code detection:} section (keys as in {@link #KEYS}, values
+     * as text or numbers), starting from the defaults. Unknown keys, unreadable values and values out of
+     * range are all reported at once ({@link ConfigException}).
      */
-    public static EngineConfig fromMap(Map<String, String> values) {
-        Builder b = new Builder(DEFAULTS);
-        List<String> errors = new ArrayList<>();
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            Consumer<String> setter = b.setter(e.getKey());
-            if (setter == null) {
-                errors.add("unknown key '" + e.getKey() + "' (known: " + String.join(", ", KEYS.keySet()) + ")");
-                continue;
-            }
-            try {
-                setter.accept(e.getValue().trim());
-            } catch (RuntimeException ex) {
-                errors.add(e.getKey() + " = '" + e.getValue() + "' is not a valid value (" + KEYS.get(e.getKey()) + ")");
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("invalid detection config: " + String.join("; ", errors));
-        }
-        return b.build();
+    public static EngineConfig fromMap(Map<String, ?> values) {
+        Section s = new Section(SECTION, values, KEYS.keySet());
+        EngineConfig d = DEFAULTS;
+        int bfF = s.integer("brute_force.failures", d.bruteForceFailures);
+        int bfA = s.integer("brute_force.max_accounts", d.bruteForceMaxAccounts);
+        Duration bfW = s.duration("brute_force.window", d.bruteForceWindow);
+        int spA = s.integer("spray.accounts", d.sprayAccounts);
+        int csA = s.integer("stuffing.accounts", d.stuffingAccounts);
+        double csU = s.number("stuffing.unknown_share", d.stuffingUnknownShare);
+        Duration cW = s.duration("campaign.window", d.campaignWindow);
+        int cMin = s.integer("campaign.min_sources", d.campaignMinSources);
+        double cBase = s.number("campaign.baseline_per_1000_users_per_hour", d.campaignBaselinePerThousandUsersPerHour);
+        double cFac = s.number("campaign.factor", d.campaignFactor);
+        int cMax = s.integer("campaign.max_attempts_per_source", d.campaignMaxAttemptsPerSource);
+        int shA = s.integer("shared.min_accounts", d.sharedMinAccounts);
+        double shS = s.number("shared.min_success_share", d.sharedMinSuccessShare);
+        int snA = s.integer("subnet.min_addresses", d.subnetMinAddresses);
+        int stF = s.integer("stale.min_failures", d.staleMinFailures);
+        long bM = s.longInteger("bulk.messages", d.bulkMessages);
+        long bB = s.longInteger("bulk.bytes", d.bulkBytes);
+        Duration tM = s.duration("targeted.memory", d.targetedMemory);
+        int mS = s.integer("limits.max_sources", d.maxSources);
+        int mA = s.integer("limits.max_accounts", d.maxAccounts);
+        int mP = s.integer("limits.max_pairs", d.maxPairs);
+        return s.build(() -> new EngineConfig(bfF, bfA, bfW, spA, csA, csU, cW, cMin, cBase, cFac, cMax, shA, shS,
+                snA, stF, bM, bB, tM, mS, mA, mP));
     }
 
     private static Map<String, String> keys() {
@@ -146,68 +139,8 @@ public record EngineConfig(
         return k;
     }
 
-    /** Parses "90s", "30m", "1h", "7d" or an ISO-8601 duration ("PT1H"). */
+    /** As {@link Durations#parse}: "90s", "30m", "1h", "7d" or ISO-8601 ("PT1H"). */
     public static Duration parseDuration(String s) {
-        String t = s.trim().toLowerCase();
-        if (t.startsWith("p")) {
-            return Duration.parse(t.toUpperCase());
-        }
-        long n = Long.parseLong(t.substring(0, t.length() - 1));
-        switch (t.charAt(t.length() - 1)) {
-            case 's': return Duration.ofSeconds(n);
-            case 'm': return Duration.ofMinutes(n);
-            case 'h': return Duration.ofHours(n);
-            case 'd': return Duration.ofDays(n);
-            default: throw new IllegalArgumentException("unknown unit in " + s);
-        }
-    }
-
-    /** Mutable copy used by {@link #fromMap}. */
-    private static final class Builder {
-        int bfF, bfA, spA, csA, cMin, cMax, shA, snA, stF, mS, mA, mP;
-        double csU, cBase, cFac, shS;
-        Duration bfW, cW, tM;
-        long bM, bB;
-
-        Builder(EngineConfig c) {
-            bfF = c.bruteForceFailures; bfA = c.bruteForceMaxAccounts; bfW = c.bruteForceWindow;
-            spA = c.sprayAccounts; csA = c.stuffingAccounts; csU = c.stuffingUnknownShare;
-            cW = c.campaignWindow; cMin = c.campaignMinSources; cBase = c.campaignBaselinePerThousandUsersPerHour;
-            cFac = c.campaignFactor; cMax = c.campaignMaxAttemptsPerSource; shA = c.sharedMinAccounts;
-            shS = c.sharedMinSuccessShare; snA = c.subnetMinAddresses; stF = c.staleMinFailures; bM = c.bulkMessages; bB = c.bulkBytes;
-            tM = c.targetedMemory; mS = c.maxSources; mA = c.maxAccounts; mP = c.maxPairs;
-        }
-
-        Consumer<String> setter(String key) {
-            switch (key) {
-                case "brute_force.failures": return v -> bfF = Integer.parseInt(v);
-                case "brute_force.max_accounts": return v -> bfA = Integer.parseInt(v);
-                case "brute_force.window": return v -> bfW = parseDuration(v);
-                case "spray.accounts": return v -> spA = Integer.parseInt(v);
-                case "stuffing.accounts": return v -> csA = Integer.parseInt(v);
-                case "stuffing.unknown_share": return v -> csU = Double.parseDouble(v);
-                case "campaign.window": return v -> cW = parseDuration(v);
-                case "campaign.min_sources": return v -> cMin = Integer.parseInt(v);
-                case "campaign.baseline_per_1000_users_per_hour": return v -> cBase = Double.parseDouble(v);
-                case "campaign.factor": return v -> cFac = Double.parseDouble(v);
-                case "campaign.max_attempts_per_source": return v -> cMax = Integer.parseInt(v);
-                case "shared.min_accounts": return v -> shA = Integer.parseInt(v);
-                case "shared.min_success_share": return v -> shS = Double.parseDouble(v);
-                case "subnet.min_addresses": return v -> snA = Integer.parseInt(v);
-                case "stale.min_failures": return v -> stF = Integer.parseInt(v);
-                case "bulk.messages": return v -> bM = Long.parseLong(v);
-                case "bulk.bytes": return v -> bB = Long.parseLong(v);
-                case "targeted.memory": return v -> tM = parseDuration(v);
-                case "limits.max_sources": return v -> mS = Integer.parseInt(v);
-                case "limits.max_accounts": return v -> mA = Integer.parseInt(v);
-                case "limits.max_pairs": return v -> mP = Integer.parseInt(v);
-                default: return null;
-            }
-        }
-
-        EngineConfig build() {
-            return new EngineConfig(bfF, bfA, bfW, spA, csA, csU, cW, cMin, cBase, cFac, cMax, shA, shS, snA, stF,
-                    bM, bB, tM, mS, mA, mP);
-        }
+        return Durations.parse(s);
     }
 }

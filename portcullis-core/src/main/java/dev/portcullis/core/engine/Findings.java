@@ -7,6 +7,6 @@ public record Findings(List<Detection> attacks, List<SourceVerdict> sources, Lis
                        long trackedSources, long trackedAccounts, long trackedPairs, long evictions) {
 
     public long compromisedCount() {
-        return accounts.stream().filter(a -> a.status().equals("compromised")).count();
+        return accounts.stream().filter(a -> a.status() == AccountVerdict.Status.COMPROMISED).count();
     }
 }

@@ -480,13 +480,13 @@ final class Judge {
             long failures = s == null ? 0 : s.failures;
             long attempts = s == null ? 0 : s.failures + s.successes;
             int accounts = s == null ? 0 : Math.max(s.failedAccounts.count(), s.succeededAccountCount());
-            out.add(new SourceVerdict(e.getKey(), "attacker", attempts, failures, accounts, List.of(e.getValue().id),
+            out.add(new SourceVerdict(e.getKey(), SourceVerdict.Kind.ATTACKER, attempts, failures, accounts, List.of(e.getValue().id),
                     s == null ? e.getValue().kind.label() : describe(s)));
         }
         for (Map.Entry<String, String> e : suspicious.entrySet()) {
             if (attackerOf.containsKey(e.getKey())) continue;
             SourceState s = en.sources.get(e.getKey());
-            out.add(new SourceVerdict(e.getKey(), "suspicious", s == null ? 0 : s.failures + s.successes,
+            out.add(new SourceVerdict(e.getKey(), SourceVerdict.Kind.SUSPICIOUS, s == null ? 0 : s.failures + s.successes,
                     s == null ? 0 : s.failures, s == null ? 0 : s.failedAccounts.count(), List.of(), e.getValue()));
         }
         out.sort(Comparator.comparing(SourceVerdict::verdict).thenComparing(v -> -v.failures()).thenComparing(SourceVerdict::ip));
@@ -497,7 +497,7 @@ final class Judge {
         List<AccountVerdict> out = new ArrayList<>();
         for (Map.Entry<String, Comp> e : compromised.entrySet()) {
             Comp comp = e.getValue();
-            out.add(new AccountVerdict(e.getKey(), "compromised", Instant.ofEpochSecond(comp.at),
+            out.add(new AccountVerdict(e.getKey(), AccountVerdict.Status.COMPROMISED, Instant.ofEpochSecond(comp.at),
                     List.copyOf(comp.sources), comp.timeline()));
         }
         for (Map.Entry<String, PairState> e : en.pairs.entries()) {
@@ -507,7 +507,7 @@ final class Judge {
             int sep = key.indexOf('\u0000');
             String account = key.substring(0, sep);
             if (compromised.containsKey(account)) continue;
-            out.add(new AccountVerdict(account, "stale_credentials", null, List.of(),
+            out.add(new AccountVerdict(account, AccountVerdict.Status.STALE_CREDENTIALS, null, List.of(),
                     List.of(Words.count(p.failures, "failure") + " from " + key.substring(sep + 1) + ", an address it logged in from before, "
                             + Instant.ofEpochSecond(p.firstFailure()) + " to " + Instant.ofEpochSecond(p.lastFailure())
                             + (p.samePwhash > 0 ? " (the same wrong password " + (p.samePwhash + 1) + " times)" : ""))));
@@ -515,7 +515,7 @@ final class Judge {
         for (SourceState s : staleRhythm) {
             List<String> acc = s.failedAccounts.known();
             if (acc.isEmpty() || compromised.containsKey(acc.get(0))) continue;
-            out.add(new AccountVerdict(acc.get(0), "stale_credentials", null, List.of(),
+            out.add(new AccountVerdict(acc.get(0), AccountVerdict.Status.STALE_CREDENTIALS, null, List.of(),
                     List.of(Words.count(s.failures, "failure") + " from " + s.ip + " at a device's steady pace, "
                             + Instant.ofEpochSecond(s.firstFailure()) + " to " + Instant.ofEpochSecond(s.last())
                             + " (its last good login predates the log)")));
@@ -530,20 +530,12 @@ final class Judge {
                 if (ip != null && attackerOf.containsKey(ip)) by.add(ip);
             }
             if (!by.isEmpty()) {
-                out.add(new AccountVerdict(a.account, "targeted", null, by,
+                out.add(new AccountVerdict(a.account, AccountVerdict.Status.TARGETED, null, by,
                         List.of(Words.count(a.failures, "failed login") + ", from attacker " + Words.noun(by.size(), "address", "addresses") + " " + String.join(", ", by))));
             }
         }
-        out.sort(Comparator.comparing((AccountVerdict v) -> rank(v.status())).thenComparing(AccountVerdict::account));
+        out.sort(Comparator.comparing(AccountVerdict::status).thenComparing(AccountVerdict::account));
         return out;
-    }
-
-    private static int rank(String status) {
-        switch (status) {
-            case "compromised": return 0;
-            case "stale_credentials": return 1;
-            default: return 2;
-        }
     }
 
     private String describe(SourceState s) {

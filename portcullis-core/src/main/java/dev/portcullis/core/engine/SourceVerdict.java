@@ -3,11 +3,30 @@ package dev.portcullis.core.engine;
 import java.util.List;
 
 /**
- * The engine's judgement of one address ("attacker" or "suspicious"; benign ones are not listed).
+ * The engine's judgement of one address (benign ones are not listed).
  *
  * @param attacks ids of the detections it took part in
  * @param why     the evidence in words
  */
-public record SourceVerdict(String ip, String verdict, long attempts, long failures, int accounts,
+public record SourceVerdict(String ip, Kind verdict, long attempts, long failures, int accounts,
                             List<String> attacks, String why) {
+
+    /**
+     * What the engine concluded about an address; {@link #label()} is its word in the analyze JSON
+     * report ({@code sources[].verdict}). Declared in report order: attackers before suspicious ones.
+     */
+    public enum Kind {
+        ATTACKER("attacker"),
+        SUSPICIOUS("suspicious");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 }

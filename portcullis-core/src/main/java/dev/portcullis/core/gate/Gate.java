@@ -255,7 +255,7 @@ public final class Gate {
     public void apply(Findings f, Instant now) {
         Map<String, AccountVerdict> verdicts = new HashMap<>();
         for (AccountVerdict v : f.accounts()) {
-            if (v.status().equals("compromised")) {
+            if (v.status() == AccountVerdict.Status.COMPROMISED) {
                 verdicts.putIfAbsent(v.account(), v);
             }
         }
@@ -278,7 +278,7 @@ public final class Gate {
                     }
                 }
             }
-            String key = dev.portcullis.core.incident.Incidents.campaignKey(d);
+            String key = d.campaignKey();
             int signature = d.sources().size() * 31 + (int) d.attempts() * 17 + d.compromised().hashCode();
             Integer seen = detectionSeen.put(key, signature);
             if (seen == null || seen != signature) {

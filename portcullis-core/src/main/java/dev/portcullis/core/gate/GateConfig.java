@@ -1,17 +1,19 @@
 package dev.portcullis.core.gate;
 
 import dev.portcullis.core.Network;
-import dev.portcullis.core.engine.EngineConfig;
+import dev.portcullis.core.config.ConfigException;
+import dev.portcullis.core.config.Durations;
+import dev.portcullis.core.config.Section;
+import dev.portcullis.core.config.Validator;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The gate's policy: one immutable object, validated when built; a value out of range is an error
- * naming the key, the value and the range (security thresholds are never clamped). Keys as in a
- * config file's {@code gate:} section are listed in {@link #KEYS}.
+ * naming the key, the value and the range ({@link Validator}'s wording; security thresholds are never
+ * clamped). Keys as in a config file's {@code gate:} section are listed in {@link #KEYS}.
  *
  * <p>Defaults stay within the UK Cyber Essentials rule for password-only services (at most 10
  * guesses before throttling or lockout): smart lockout after 10 failures from unfamiliar addresses,
@@ -37,45 +39,33 @@ public record GateConfig(
 
     public static final Map<String, String> KEYS = keys();
 
+    /** The config file's section, the first part of every key path in messages. */
+    public static final String SECTION = "gate";
+
     public GateConfig {
         internalNetworks = List.copyOf(internalNetworks);
         allowNetworks = List.copyOf(allowNetworks);
         allowAccounts = List.copyOf(allowAccounts);
-        List<String> errors = new ArrayList<>();
-        duration(errors, "block.duration", blockDuration, Duration.ofSeconds(10), Duration.ofDays(30));
-        duration(errors, "block.max_duration", blockMaxDuration, Duration.ofSeconds(10), Duration.ofDays(365));
-        if (errors.isEmpty() && blockMaxDuration.compareTo(blockDuration) < 0) {
-            errors.add("block.max_duration = " + blockMaxDuration + " is shorter than block.duration = " + blockDuration);
+        Validator v = new Validator(SECTION);
+        v.range("block.duration", blockDuration, Duration.ofSeconds(10), Duration.ofDays(30));
+        v.range("block.max_duration", blockMaxDuration, Duration.ofSeconds(10), Duration.ofDays(365));
+        if (v.problems().isEmpty()) { // compared only when both are in range, lest one error read as two
+            v.check(blockMaxDuration.compareTo(blockDuration) >= 0, "block.max_duration", Durations.words(blockMaxDuration),
+                    "is shorter than " + v.path("block.duration") + " (" + Durations.words(blockDuration) + ")");
         }
-        range(errors, "block.escalation", blockEscalation, 1, 100);
-        range(errors, "block.tarpit_seconds", tarpitSeconds, 1, 60);
-        range(errors, "lockout.unfamiliar_failures", lockoutUnfamiliarFailures, 1, 100);
-        range(errors, "lockout.familiar_failures", lockoutFamiliarFailures, 1, 100);
-        duration(errors, "lockout.window", lockoutWindow, Duration.ofMinutes(1), Duration.ofDays(7));
-        duration(errors, "lockout.duration", lockoutDuration, Duration.ofSeconds(10), Duration.ofDays(30));
-        range(errors, "lockout.delay_after", delayAfter, 1, 100);
-        range(errors, "lockout.max_delay_seconds", maxDelaySeconds, 0, 60);
-        duration(errors, "judge.interval", judgeInterval, Duration.ofSeconds(1), Duration.ofHours(1));
-        range(errors, "limits.max_blocks", maxBlocks, 100, 100_000_000);
-        range(errors, "limits.max_lockout_accounts", maxLockoutAccounts, 100, 100_000_000);
-        if (blockAction == null) {
-            errors.add("block.action is missing (reject or tarpit)");
-        }
-        if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("invalid gate config: " + String.join("; ", errors));
-        }
-    }
-
-    private static void range(List<String> errors, String key, long v, long min, long max) {
-        if (v < min || v > max) {
-            errors.add(key + " = " + v + " is out of range [" + min + ", " + max + "]");
-        }
-    }
-
-    private static void duration(List<String> errors, String key, Duration v, Duration min, Duration max) {
-        if (v == null || v.compareTo(min) < 0 || v.compareTo(max) > 0) {
-            errors.add(key + " = " + v + " is out of range [" + min + ", " + max + "]");
-        }
+        v.range("block.escalation", blockEscalation, 1, 100);
+        v.range("block.tarpit_seconds", tarpitSeconds, 1, 60);
+        v.range("lockout.unfamiliar_failures", lockoutUnfamiliarFailures, 1, 100);
+        v.range("lockout.familiar_failures", lockoutFamiliarFailures, 1, 100);
+        v.range("lockout.window", lockoutWindow, Duration.ofMinutes(1), Duration.ofDays(7));
+        v.range("lockout.duration", lockoutDuration, Duration.ofSeconds(10), Duration.ofDays(30));
+        v.range("lockout.delay_after", delayAfter, 1, 100);
+        v.range("lockout.max_delay_seconds", maxDelaySeconds, 0, 60);
+        v.range("judge.interval", judgeInterval, Duration.ofSeconds(1), Duration.ofHours(1));
+        v.range("limits.max_blocks", maxBlocks, 100, 100_000_000);
+        v.range("limits.max_lockout_accounts", maxLockoutAccounts, 100, 100_000_000);
+        v.check(blockAction != null, "block.action", null, "is missing; allowed reject, tarpit");
+        v.throwIfAny();
     }
 
     /** True when the canonical address is in one of the internal networks. */
@@ -102,21 +92,11 @@ public record GateConfig(
     /**
      * Builds a config from a config file's {@code gate:} section: keys as in {@link #KEYS}, scalar values
      * as strings or numbers, network and account lists as lists (or comma-separated strings). Unknown
-     * keys and unreadable values are errors naming the key.
+     * keys, unreadable values and values out of range are all reported at once ({@link ConfigException}).
      */
     public static GateConfig fromMap(Map<String, ?> values) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        List<String> errors = new ArrayList<>();
-        for (Map.Entry<String, ?> e : values.entrySet()) {
-            if (!KEYS.containsKey(e.getKey())) {
-                errors.add("unknown key '" + e.getKey() + "' (known: " + String.join(", ", KEYS.keySet()) + ")");
-            } else {
-                v.put(e.getKey(), e.getValue());
-            }
-        }
+        Section r = new Section(SECTION, values, KEYS.keySet());
         GateConfig d = DEFAULTS;
-        Reader r = new Reader(v, errors);
-        GateConfig c = null;
         List<Network> internal = r.networks("internal_networks", d.internalNetworks);
         List<Network> allowNets = r.networks("allow.networks", d.allowNetworks);
         List<String> allowAcc = r.strings("allow.accounts", d.allowAccounts);
@@ -124,7 +104,7 @@ public record GateConfig(
         Duration bd = r.duration("block.duration", d.blockDuration);
         Duration bmd = r.duration("block.max_duration", d.blockMaxDuration);
         int be = r.integer("block.escalation", d.blockEscalation);
-        Block.Action ba = r.action("block.action", d.blockAction);
+        Block.Action ba = r.word("block.action", d.blockAction);
         int ts = r.integer("block.tarpit_seconds", d.tarpitSeconds);
         boolean bs = r.bool("block.subnets", d.blockSubnets);
         int lu = r.integer("lockout.unfamiliar_failures", d.lockoutUnfamiliarFailures);
@@ -136,91 +116,8 @@ public record GateConfig(
         Duration ji = r.duration("judge.interval", d.judgeInterval);
         int mb = r.integer("limits.max_blocks", d.maxBlocks);
         int ml = r.integer("limits.max_lockout_accounts", d.maxLockoutAccounts);
-        if (errors.isEmpty()) {
-            try {
-                c = new GateConfig(internal, allowNets, allowAcc, logOnly, bd, bmd, be, ba, ts, bs, lu, lf, lw, ld,
-                        da, md, ji, mb, ml);
-            } catch (IllegalArgumentException e) {
-                errors.add(e.getMessage().replace("invalid gate config: ", ""));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("invalid gate config: " + String.join("; ", errors));
-        }
-        return c;
-    }
-
-    /** Reads typed values, collecting errors instead of stopping at the first. */
-    private record Reader(Map<String, Object> v, List<String> errors) {
-        private String text(String key) {
-            Object o = v.get(key);
-            return o == null ? null : String.valueOf(o).trim();
-        }
-
-        int integer(String key, int dflt) {
-            String t = text(key);
-            try {
-                return t == null ? dflt : Integer.parseInt(t);
-            } catch (NumberFormatException e) {
-                errors.add(key + " = '" + t + "' is not a whole number");
-                return dflt;
-            }
-        }
-
-        boolean bool(String key, boolean dflt) {
-            String t = text(key);
-            if (t == null) return dflt;
-            if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("yes") || t.equals("1")) return true;
-            if (t.equalsIgnoreCase("false") || t.equalsIgnoreCase("no") || t.equals("0")) return false;
-            errors.add(key + " = '" + t + "' is not true or false");
-            return dflt;
-        }
-
-        Duration duration(String key, Duration dflt) {
-            String t = text(key);
-            try {
-                return t == null ? dflt : EngineConfig.parseDuration(t);
-            } catch (RuntimeException e) {
-                errors.add(key + " = '" + t + "' is not a duration (like 90s, 15m, 1h, 7d)");
-                return dflt;
-            }
-        }
-
-        Block.Action action(String key, Block.Action dflt) {
-            String t = text(key);
-            if (t == null) return dflt;
-            if (t.equalsIgnoreCase("reject")) return Block.Action.REJECT;
-            if (t.equalsIgnoreCase("tarpit")) return Block.Action.TARPIT;
-            errors.add(key + " = '" + t + "' is not reject or tarpit");
-            return dflt;
-        }
-
-        List<String> strings(String key, List<String> dflt) {
-            Object o = v.get(key);
-            if (o == null) return dflt;
-            List<String> out = new ArrayList<>();
-            if (o instanceof List<?> l) {
-                l.forEach(x -> out.add(String.valueOf(x).trim()));
-            } else {
-                for (String s : String.valueOf(o).split(",")) {
-                    if (!s.isBlank()) out.add(s.trim());
-                }
-            }
-            return out;
-        }
-
-        List<Network> networks(String key, List<Network> dflt) {
-            if (!v.containsKey(key)) return dflt;
-            List<Network> out = new ArrayList<>();
-            for (String s : strings(key, List.of())) {
-                try {
-                    out.add(Network.parse(s));
-                } catch (IllegalArgumentException e) {
-                    errors.add(key + ": " + e.getMessage());
-                }
-            }
-            return out;
-        }
+        return r.build(() -> new GateConfig(internal, allowNets, allowAcc, logOnly, bd, bmd, be, ba, ts, bs, lu, lf, lw,
+                ld, da, md, ji, mb, ml));
     }
 
     private static Map<String, String> keys() {

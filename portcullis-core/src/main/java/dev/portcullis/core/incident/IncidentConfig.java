@@ -1,15 +1,15 @@
 package dev.portcullis.core.incident;
 
-import java.util.ArrayList;
+import dev.portcullis.core.config.Section;
+import dev.portcullis.core.config.Validator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The incident policy (a config file's {@code incidents:} section), validated when built; an error
- * names the key, the value and what is allowed.
+ * names the key, the value and what is allowed ({@link Validator}'s wording).
  *
  * @param lockdownSuggestionThreshold suggest a lockdown once an incident has this many compromised accounts
  * @param hold                        how a compromised account is held until its password is reset
@@ -39,64 +39,28 @@ public record IncidentConfig(int lockdownSuggestionThreshold, Hold hold, String 
     public static final Set<String> KEYS = Set.of("lockdown_suggestion_threshold", "hold", "dpo_contact", "data_categories",
             "block_hours");
 
+    /** The config file's section, the first part of every key path in messages. */
+    public static final String SECTION = "incidents";
+
     public IncidentConfig {
-        if (lockdownSuggestionThreshold < 1 || lockdownSuggestionThreshold > 1_000_000) {
-            throw new IllegalArgumentException("incidents.lockdown_suggestion_threshold = " + lockdownSuggestionThreshold
-                    + " is out of range 1..1000000");
-        }
-        if (hold == null) {
-            throw new IllegalArgumentException("incidents.hold is missing (all, unfamiliar or none)");
-        }
-        if (blockHours < 0 || blockHours > 8760) {
-            throw new IllegalArgumentException("incidents.block_hours = " + blockHours + " is out of range 0..8760");
-        }
+        Validator v = new Validator(SECTION);
+        v.range("lockdown_suggestion_threshold", lockdownSuggestionThreshold, 1, 1_000_000);
+        v.check(hold != null, "hold", null, "is missing; allowed all, unfamiliar, none");
+        v.range("block_hours", blockHours, 0, 8760);
+        v.throwIfAny();
         dpoContact = dpoContact == null ? "" : dpoContact.strip();
         dataCategories = List.copyOf(dataCategories);
     }
 
-    /** From a config section's dotted keys; unknown keys and bad values are errors naming the key. */
+    /** From a config section's dotted keys; unknown keys and bad values are all reported at once, naming the key. */
     public static IncidentConfig fromMap(Map<String, ?> values) {
-        List<String> errors = new ArrayList<>();
-        for (String k : values.keySet()) {
-            if (!KEYS.contains(k)) {
-                errors.add("unknown key 'incidents." + k + "' (known: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
-            }
-        }
-        int threshold = integer(values, "lockdown_suggestion_threshold", DEFAULTS.lockdownSuggestionThreshold, errors);
-        int blockHours = integer(values, "block_hours", DEFAULTS.blockHours, errors);
-        Hold hold = DEFAULTS.hold;
-        Object h = values.get("hold");
-        if (h != null) {
-            try {
-                hold = Hold.valueOf(String.valueOf(h).strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.add("incidents.hold = '" + h + "' is not one of all, unfamiliar, none");
-            }
-        }
-        Object dpo = values.get("dpo_contact");
-        List<String> categories = DEFAULTS.dataCategories;
-        Object c = values.get("data_categories");
-        if (c instanceof List<?> l) {
-            categories = l.stream().map(String::valueOf).toList();
-        } else if (c != null) {
-            errors.add("incidents.data_categories must be a list of strings");
-        }
-        if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("invalid incidents config: " + String.join("; ", errors));
-        }
-        return new IncidentConfig(threshold, hold, dpo == null ? "" : String.valueOf(dpo), categories, blockHours);
-    }
-
-    private static int integer(Map<String, ?> values, String key, int fallback, List<String> errors) {
-        Object v = values.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(String.valueOf(v).strip());
-        } catch (NumberFormatException e) {
-            errors.add("incidents." + key + " = '" + v + "' is not a whole number");
-            return fallback;
-        }
+        Section s = new Section(SECTION, values, KEYS);
+        IncidentConfig d = DEFAULTS;
+        int threshold = s.integer("lockdown_suggestion_threshold", d.lockdownSuggestionThreshold);
+        int blockHours = s.integer("block_hours", d.blockHours);
+        Hold hold = s.word("hold", d.hold);
+        String dpo = s.text("dpo_contact", "");
+        List<String> categories = s.list("data_categories", d.dataCategories);
+        return s.build(() -> new IncidentConfig(threshold, hold, dpo, categories, blockHours));
     }
 }

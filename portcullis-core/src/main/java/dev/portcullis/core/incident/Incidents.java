@@ -152,14 +152,6 @@ public final class Incidents {
         return new Outcome(next, !continuing, List.copyOf(newAccounts), List.copyOf(newSources), List.copyOf(actions));
     }
 
-    /**
-     * A detection's campaign key: its kind, start (epoch seconds) and first address — the key the
-     * gate gives its detections, so an offline analysis of the same attack names the same campaign.
-     */
-    public static String campaignKey(Detection d) {
-        return d.kind().label() + "-" + d.start().getEpochSecond() + "-" + (d.sources().isEmpty() ? "" : d.sources().get(0));
-    }
-
     /** {@code INC-yyyyMMdd-xxxxxx}, with {@code -N} for the campaign's N-th incident after a closed one. */
     static String id(String campaignKey, Instant start, Incident previous) {
         String base = "INC-" + DAY.format(start) + "-" + hash(campaignKey);

@@ -73,7 +73,7 @@ public final class Investigation {
         List<Suspect> out = new ArrayList<>();
         if (compromisedAt == null || compromisedAt.isEmpty()) {
             for (AccountVerdict v : verdicts.values()) {
-                if (v.status().equals("compromised")) {
+                if (v.status() == AccountVerdict.Status.COMPROMISED) {
                     out.add(new Suspect(v.account(), v.compromisedAt(), Set.copyOf(v.attackerSources())));
                 }
             }
@@ -87,10 +87,10 @@ public final class Investigation {
             }
             AccountVerdict v = verdicts.get(account);
             Instant at = e.getValue();
-            if (at == null && v != null && v.status().equals("compromised")) {
+            if (at == null && v != null && v.status() == AccountVerdict.Status.COMPROMISED) {
                 at = v.compromisedAt();
             }
-            boolean attackerSources = v != null && (v.status().equals("compromised") || v.status().equals("targeted"));
+            boolean attackerSources = v != null && (v.status() == AccountVerdict.Status.COMPROMISED || v.status() == AccountVerdict.Status.TARGETED);
             out.add(new Suspect(account, at, attackerSources ? Set.copyOf(v.attackerSources()) : Set.of()));
         }
         return out;

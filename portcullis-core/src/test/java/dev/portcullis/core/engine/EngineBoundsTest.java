@@ -37,7 +37,7 @@ class EngineBoundsTest {
         Findings f = engine.findings();
         assertThat(f.sources()).anySatisfy(s -> {
             assertThat(s.ip()).isEqualTo("203.0.113.66");
-            assertThat(s.verdict()).isEqualTo("attacker");
+            assertThat(s.verdict()).isEqualTo(SourceVerdict.Kind.ATTACKER);
         });
         assertThat(f.evictions()).isGreaterThan(9_000_000);
     }

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static dev.portcullis.core.engine.SourceVerdict.Kind.ATTACKER;
+import static dev.portcullis.core.engine.SourceVerdict.Kind.SUSPICIOUS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,12 +41,12 @@ class EngineTest {
                 .activity(Activity.traffic(100, messages * 10_000, messages, messages * 10_000, 0)).build());
     }
 
-    private Map<String, String> verdicts(Findings f) {
+    private Map<String, SourceVerdict.Kind> verdicts(Findings f) {
         return f.sources().stream().collect(Collectors.toMap(SourceVerdict::ip, SourceVerdict::verdict));
     }
 
     private Set<String> compromised(Findings f) {
-        return f.accounts().stream().filter(a -> a.status().equals("compromised")).map(AccountVerdict::account)
+        return f.accounts().stream().filter(a -> a.status() == AccountVerdict.Status.COMPROMISED).map(AccountVerdict::account)
                 .collect(Collectors.toSet());
     }
 
@@ -60,14 +62,14 @@ class EngineTest {
         everydayTraffic();
         for (int i = 0; i < 30; i++) fail(7200 + i * 20L, "203.0.113.7", "user3");
         Findings f = engine.findings();
-        assertThat(verdicts(f)).containsEntry("203.0.113.7", "attacker");
+        assertThat(verdicts(f)).containsEntry("203.0.113.7", ATTACKER);
         assertThat(f.attacks()).singleElement().satisfies(a -> {
             assertThat(a.kind()).isEqualTo(AttackKind.BRUTE_FORCE);
             assertThat(a.attempts()).isEqualTo(30);
         });
         assertThat(f.accounts()).anySatisfy(a -> {
             assertThat(a.account()).isEqualTo("user3");
-            assertThat(a.status()).isEqualTo("targeted");
+            assertThat(a.status()).isEqualTo(AccountVerdict.Status.TARGETED);
         });
     }
 
@@ -107,7 +109,7 @@ class EngineTest {
         assertThat(verdicts(f)).doesNotContainKey("100.64.1.1");
         assertThat(f.accounts()).singleElement().satisfies(a -> {
             assertThat(a.account()).isEqualTo("carol");
-            assertThat(a.status()).isEqualTo("stale_credentials");
+            assertThat(a.status()).isEqualTo(AccountVerdict.Status.STALE_CREDENTIALS);
             assertThat(a.evidence().get(0)).contains("120 failures from 100.64.1.1");
         });
     }
@@ -126,8 +128,8 @@ class EngineTest {
         fail(5030, "81.2.69.160", "user5");
         fail(5090, "81.2.69.160", "user5");
         Findings f = engine.findings();
-        Map<String, String> v = verdicts(f);
-        assertThat(v.entrySet().stream().filter(e -> e.getValue().equals("attacker")).count()).isEqualTo(300);
+        Map<String, SourceVerdict.Kind> v = verdicts(f);
+        assertThat(v.entrySet().stream().filter(e -> e.getValue() == ATTACKER).count()).isEqualTo(300);
         assertThat(v).doesNotContainKey("81.2.69.160");
         assertThat(f.attacks()).singleElement().satisfies(a -> assertThat(a.kind()).isEqualTo(AttackKind.DISTRIBUTED_SPRAY));
     }
@@ -155,8 +157,8 @@ class EngineTest {
         ok(41_000, "93.184.216.34", "user42");
         download(41_100, "93.184.216.34", "user42", 20);
         Findings f = engine.findings();
-        Map<String, String> v = verdicts(f);
-        assertThat(v).containsEntry("5.188.10.1", "attacker").containsEntry("5.188.10.2", "attacker")
+        Map<String, SourceVerdict.Kind> v = verdicts(f);
+        assertThat(v).containsEntry("5.188.10.1", ATTACKER).containsEntry("5.188.10.2", ATTACKER)
                 .doesNotContainKeys("198.51.0.43", "93.184.216.34");
         assertThat(compromised(f)).containsExactly("user42");
     }
@@ -178,7 +180,7 @@ class EngineTest {
         download(20_900, "5.188.10.1", "user9", 4000);
         Findings f = engine.findings();
         assertThat(compromised(f)).isEmpty();
-        assertThat(verdicts(f)).containsEntry("5.188.10.1", "suspicious");
+        assertThat(verdicts(f)).containsEntry("5.188.10.1", SUSPICIOUS);
     }
 
     @Test
@@ -189,7 +191,7 @@ class EngineTest {
             fail(8000 + i * 600L + 30, "203.0.113." + i, "user" + (i + 50));
         }
         Findings f = engine.findings();
-        assertThat(verdicts(f).values()).hasSize(12).containsOnly("attacker");
+        assertThat(verdicts(f).values()).hasSize(12).containsOnly(ATTACKER);
         assertThat(f.attacks()).singleElement().satisfies(a -> assertThat(a.evidence()).anySatisfy(ev -> assertThat(ev).contains("203.0.113.0/24")));
     }
 
@@ -204,11 +206,11 @@ class EngineTest {
     @Test
     void configValidationNamesKeyValueAndRange() {
         assertThatThrownBy(() -> EngineConfig.fromMap(Map.of("brute_force.failures", "1")))
-                .hasMessageContaining("brute_force.failures = 1 is out of range [3, 10000]");
+                .hasMessageContaining("detection.brute_force.failures: 1 is out of range; allowed 3..10000");
         assertThatThrownBy(() -> EngineConfig.fromMap(Map.of("spray.acounts", "10")))
-                .hasMessageContaining("unknown key 'spray.acounts'");
+                .hasMessageContaining("detection.spray.acounts: unknown key; allowed ");
         assertThatThrownBy(() -> EngineConfig.fromMap(Map.of("campaign.window", "soon")))
-                .hasMessageContaining("campaign.window = 'soon' is not a valid value");
+                .hasMessageContaining("detection.campaign.window: 'soon' is not a duration");
         assertThat(EngineConfig.fromMap(Map.of("brute_force.window", "30m")).bruteForceWindow().toMinutes()).isEqualTo(30);
     }
 }

@@ -200,10 +200,10 @@ class GateTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> config(Map.of("lockout.unfamiliar_failures", "0", "internal_networks", List.of("10.0.0.300/8"),
                         "nope", 1)));
-        assertThat(e.getMessage()).contains("unknown key 'nope'").contains("internal_networks")
+        assertThat(e.getMessage()).contains("gate.nope: unknown key; allowed ").contains("gate.internal_networks: ")
                 .contains("10.0.0.300");
         e = assertThrows(IllegalArgumentException.class, () -> config(Map.of("lockout.unfamiliar_failures", "0")));
-        assertThat(e.getMessage()).contains("lockout.unfamiliar_failures = 0 is out of range [1, 100]");
+        assertThat(e.getMessage()).contains("gate.lockout.unfamiliar_failures: 0 is out of range; allowed 1..100");
     }
 
     @Test

@@ -116,10 +116,10 @@ class IncidentTest {
     void configErrorsNameTheKey() {
         assertThat(assertThrows(IllegalArgumentException.class, () -> IncidentConfig.fromMap(
                 Map.of("lockdown_suggestion_threshold", "0"))).getMessage())
-                .contains("incidents.lockdown_suggestion_threshold = 0", "1..1000000");
+                .contains("incidents.lockdown_suggestion_threshold: 0 is out of range; allowed 1..1000000");
         assertThat(assertThrows(IllegalArgumentException.class, () -> IncidentConfig.fromMap(Map.of("hold", "forever")))
-                .getMessage()).contains("incidents.hold = 'forever'");
+                .getMessage()).contains("incidents.hold: 'forever' is unknown; allowed all, unfamiliar, none");
         assertThat(assertThrows(IllegalArgumentException.class, () -> IncidentConfig.fromMap(Map.of("holds", "all")))
-                .getMessage()).contains("unknown key 'incidents.holds'");
+                .getMessage()).contains("incidents.holds: unknown key; allowed ");
     }
 }

@@ -22,7 +22,7 @@ class IncidentsTest {
 
     @Test
     void aDetectionWithCompromisedAccountsOpensAnIncidentWithHoldsAndBlocks() {
-        AccountVerdict v = new AccountVerdict("alice@example.org", "compromised", T0.minusSeconds(60),
+        AccountVerdict v = new AccountVerdict("alice@example.org", AccountVerdict.Status.COMPROMISED, T0.minusSeconds(60),
                 List.of("198.51.100.4"), List.of());
         Incidents.Outcome o = policy.apply("distributed_spray-1-203.0.113.1", spray(List.of("203.0.113.1", "203.0.113.2"),
                 "alice@example.org", "bob@example.org"), null, Set.of(), Map.of("alice@example.org", v)::get, T0);

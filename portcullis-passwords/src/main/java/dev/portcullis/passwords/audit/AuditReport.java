@@ -57,7 +57,7 @@ public record AuditReport(List<AccountResult> accounts) {
     public void writeCsv(PrintWriter w) {
         w.println("account,priority,scheme,status,findings,shared_with,file,line");
         for (AccountResult a : accounts) {
-            w.println(String.join(",", csv(a.account()), csv(a.priority() == null ? "" : a.priority()), csv(a.scheme()),
+            w.println(String.join(",", csv(a.account()), csv(a.priority() == null ? "" : a.priority().label()), csv(a.scheme()),
                     a.status(), csv(a.findings().stream().map(Finding::code).collect(Collectors.joining(";"))),
                     String.valueOf(a.sharedWith() == null ? 0 : a.sharedWith().size()), csv(a.file()),
                     String.valueOf(a.line())));
@@ -76,7 +76,7 @@ public record AuditReport(List<AccountResult> accounts) {
                     continue;
                 }
                 w.printf("  %s%s  [%s]%n", safe.apply(a.account()),
-                        a.priority() == null ? "" : "  (" + a.priority().toUpperCase() + " in recent attacks)", a.scheme());
+                        a.priority() == null ? "" : "  (" + a.priority().label().toUpperCase(java.util.Locale.ROOT) + " in recent attacks)", a.scheme());
                 for (Finding f : a.findings()) {
                     w.printf("      - %s: %s%n", f.code(), f.message());
                 }

@@ -1,5 +1,6 @@
 package dev.portcullis.passwords.audit;
 
+import dev.portcullis.core.engine.AccountVerdict;
 import dev.portcullis.passwords.check.CheckContext;
 import dev.portcullis.passwords.check.CheckResult;
 import dev.portcullis.passwords.check.CommonPasswords;
@@ -100,8 +101,7 @@ public final class Auditor {
                     throw new IllegalStateException("audit worker failed: " + e.getCause(), e.getCause());
                 }
             }
-            results.sort(Comparator.comparingInt((AccountResult r) -> r.priority() == null ? 2
-                            : r.priority().equals("compromised") ? 0 : 1)
+            results.sort(Comparator.comparingInt((AccountResult r) -> Priority.rank(r.priority()))
                     .thenComparing(r -> r.findings().isEmpty())
                     .thenComparing(AccountResult::account));
             return new AuditReport(results);
@@ -110,7 +110,7 @@ public final class Auditor {
         }
     }
 
-    AccountResult audit(Credential c, String prio, Map<String, List<String>> byKey) {
+    AccountResult audit(Credential c, AccountVerdict.Status prio, Map<String, List<String>> byKey) {
         StoredHash h = c.hash();
         List<Finding> findings = new ArrayList<>();
         List<String> sharedWith = null;

@@ -3,6 +3,7 @@ package dev.portcullis.passwords.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.core.Accounts;
+import dev.portcullis.core.engine.AccountVerdict.Status;
 import dev.portcullis.passwords.InputException;
 
 import java.io.IOException;
@@ -16,9 +17,9 @@ import java.util.Map;
  * compromised before targeted, because a weak password there is the next compromise. Immutable.
  */
 public final class Priority {
-    private final Map<String, String> status;
+    private final Map<String, Status> status;
 
-    private Priority(Map<String, String> status) {
+    private Priority(Map<String, Status> status) {
         this.status = Map.copyOf(status);
     }
 
@@ -39,26 +40,26 @@ public final class Priority {
             throw new InputException(file, 0, "expected the JSON report of 'portcullis analyze --format json'"
                     + " (an object with an 'accounts' array)");
         }
-        Map<String, String> m = new HashMap<>();
+        Map<String, Status> m = new HashMap<>();
         for (JsonNode a : root.path("accounts")) {
             String account = Accounts.canonical(a.path("account").asText(""));
-            String st = a.path("status").asText("");
-            if (account != null && (st.equals("compromised") || st.equals("targeted"))) {
-                m.merge(account, st, (x, y) -> x.equals("compromised") ? x : y);
+            Status st = Status.ofLabel(a.path("status").asText(""));
+            if (account != null && (st == Status.COMPROMISED || st == Status.TARGETED)) {
+                m.merge(account, st, (x, y) -> x == Status.COMPROMISED ? x : y);
             }
         }
         return new Priority(m);
     }
 
-    /** "compromised", "targeted", or null; matches the full canonical name or its local part. */
-    public String status(String canonical) {
-        String s = status.get(canonical);
+    /** COMPROMISED, TARGETED, or null; matches the full canonical name or its local part. */
+    public Status status(String canonical) {
+        Status s = status.get(canonical);
         if (s == null) {
             int at = canonical.indexOf('@');
             s = at > 0 ? status.get(canonical.substring(0, at)) : null;
         }
         if (s == null) {
-            for (Map.Entry<String, String> e : status.entrySet()) {
+            for (Map.Entry<String, Status> e : status.entrySet()) {
                 int at = e.getKey().indexOf('@');
                 if (at > 0 && e.getKey().substring(0, at).equals(canonical)) {
                     return e.getValue();
@@ -70,8 +71,12 @@ public final class Priority {
 
     /** 0 compromised, 1 targeted, 2 otherwise. */
     public int rank(String canonical) {
-        String s = status(canonical);
-        return s == null ? 2 : s.equals("compromised") ? 0 : 1;
+        return rank(status(canonical));
+    }
+
+    /** 0 compromised, 1 targeted, 2 otherwise (null). */
+    static int rank(Status s) {
+        return s == null ? 2 : s == Status.COMPROMISED ? 0 : 1;
     }
 
     public int size() {

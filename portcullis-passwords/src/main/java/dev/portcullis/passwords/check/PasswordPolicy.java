@@ -1,5 +1,7 @@
 package dev.portcullis.passwords.check;
 
+import dev.portcullis.core.config.ConfigException;
+import dev.portcullis.core.config.Validator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,17 +9,18 @@ import java.util.List;
 /**
  * What a password check enforces (NIST SP 800-63B-4 §3.1.1.2 as the defaults). Immutable; built and
  * validated by {@link Builder#build()}, which fails fast with a message that names the key, the value
- * and the allowed range. A security threshold out of range is an error, never silently clamped.
+ * and the allowed range ({@link Validator}'s wording). A security threshold out of range is an error,
+ * never silently clamped.
  *
  * <ul>
- *   <li>{@code min_length} (15; 15–64): minimum length in characters for single-factor accounts.</li>
- *   <li>{@code min_length_mfa} (8; 8–64, ≤ min_length): the minimum when the account has a second factor.</li>
- *   <li>{@code max_length} (256; 64–4096): NIST requires accepting at least 64.</li>
- *   <li>{@code min_points} (5; 1–20): Entra-style points a password must reach once banned terms
+ *   <li>{@code min_length} (15; 15..64): minimum length in characters for single-factor accounts.</li>
+ *   <li>{@code min_length_mfa} (8; 8..64, ≤ min_length): the minimum when the account has a second factor.</li>
+ *   <li>{@code max_length} (256; 64..4096): NIST requires accepting at least 64.</li>
+ *   <li>{@code min_points} (5; 1..20): Entra-style points a password must reach once banned terms
  *       (context words, seasons, months, years, very common words) are each counted as one point.</li>
- *   <li>{@code min_score} (3; 0–4): the lowest accepted strength score (nbvcxz, zxcvbn's 0–4 scale).</li>
+ *   <li>{@code min_score} (3; 0..4): the lowest accepted strength score (nbvcxz, zxcvbn's 0–4 scale).</li>
  *   <li>{@code context_words}: the organisation's name, its services and products, its town — words a
- *       guesser would try for everyone here. Each 3–64 characters.</li>
+ *       guesser would try for everyone here. Each 3..64 characters.</li>
  *   <li>{@code corpus}: an index file built by {@code portcullis passwords index} (optional; without
  *       it only the built-in common-password list is used).</li>
  * </ul>
@@ -124,31 +127,23 @@ public final class PasswordPolicy {
             return this;
         }
 
+        /** Validates every setting; a {@link ConfigException} lists every problem (keys under {@code passwords.}). */
         public PasswordPolicy build() {
-            range("min_length", minLength, 15, 64, "NIST SP 800-63B-4 requires at least 15 for single-factor accounts");
-            range("min_length_mfa", minLengthMfa, 8, 64, "NIST SP 800-63B-4 requires at least 8");
-            if (minLengthMfa > minLength) {
-                throw new IllegalArgumentException("passwords.min_length_mfa = " + minLengthMfa
-                        + ": must not exceed passwords.min_length (" + minLength + ")");
+            Validator v = new Validator("passwords");
+            v.range("min_length", minLength, 15, 64, "NIST SP 800-63B-4 requires at least 15 for single-factor accounts");
+            v.range("min_length_mfa", minLengthMfa, 8, 64, "NIST SP 800-63B-4 requires at least 8");
+            if (v.problems().isEmpty()) { // compared only when both are in range, lest one error read as two
+                v.check(minLengthMfa <= minLength, "min_length_mfa", String.valueOf(minLengthMfa),
+                        "is more than " + v.path("min_length") + " (" + minLength + "); allowed 8.." + minLength);
             }
-            range("max_length", maxLength, 64, 4096, "NIST SP 800-63B-4 requires accepting at least 64");
-            range("min_points", minPoints, 1, 20, "points once banned terms count one each; Entra uses 5");
-            range("min_score", minScore, 0, 4, "the strength estimator's scale");
+            v.range("max_length", maxLength, 64, 4096, "NIST SP 800-63B-4 requires accepting at least 64");
+            v.range("min_points", minPoints, 1, 20, "points once banned terms count one each; Entra uses 5");
+            v.range("min_score", minScore, 0, 4, "the strength estimator's scale");
             for (int i = 0; i < contextWords.size(); i++) {
-                String w = contextWords.get(i);
-                if (w == null || w.strip().length() < 3 || w.strip().length() > 64) {
-                    throw new IllegalArgumentException("passwords.context_words[" + i + "] = '" + w
-                            + "': must be 3 to 64 characters");
-                }
+                v.length("context_words[" + i + "]", contextWords.get(i), 3, 64);
             }
+            v.throwIfAny();
             return new PasswordPolicy(this);
-        }
-
-        private static void range(String key, int v, int lo, int hi, String why) {
-            if (v < lo || v > hi) {
-                throw new IllegalArgumentException("passwords." + key + " = " + v + ": must be between " + lo
-                        + " and " + hi + " (" + why + ")");
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.passwords.audit;
 
+import dev.portcullis.core.engine.AccountVerdict;
 import dev.portcullis.passwords.corpus.CorpusIndex;
 import dev.portcullis.passwords.corpus.CorpusIndexer;
 import dev.portcullis.passwords.corpus.HashType;
@@ -71,7 +72,7 @@ class AuditorTest {
         // attacked accounts first: compromised, then targeted
         assertThat(rep.accounts().get(0).account()).isEqualTo("frank");
         assertThat(rep.accounts().get(1).account()).isEqualTo("heidi");
-        assertThat(rep.accounts().get(1).priority()).isEqualTo("targeted");
+        assertThat(rep.accounts().get(1).priority()).isEqualTo(AccountVerdict.Status.TARGETED);
         assertNoPasswords(rep, "Tr0ub4dor&3xyz", "qwerty123", "Summer2026!", "Contoso2026", "vK9#pLm2$xQw8!zR");
     }
 

@@ -131,13 +131,13 @@ class PasswordCheckTest {
     void policyErrorsNameTheKeyValueAndRange() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PasswordPolicy.builder().minLength(8).build());
-        assertThat(e.getMessage()).contains("passwords.min_length = 8").contains("between 15 and 64");
+        assertThat(e.getMessage()).contains("passwords.min_length: 8 is out of range; allowed 15..64");
         assertThat(assertThrows(IllegalArgumentException.class, () -> PasswordPolicy.builder().minLengthMfa(20).build())
-                .getMessage()).contains("min_length_mfa = 20");
+                .getMessage()).contains("passwords.min_length_mfa: 20 is more than passwords.min_length (15)");
         assertThat(assertThrows(IllegalArgumentException.class, () -> PasswordPolicy.builder().minScore(5).build())
-                .getMessage()).contains("min_score = 5").contains("between 0 and 4");
+                .getMessage()).contains("passwords.min_score: 5 is out of range; allowed 0..4");
         assertThat(assertThrows(IllegalArgumentException.class,
                 () -> PasswordPolicy.builder().contextWords(List.of("ab")).build()).getMessage())
-                .contains("context_words[0] = 'ab'");
+                .contains("passwords.context_words[0]: 'ab' has 2 characters; allowed 3..64");
     }
 }

@@ -1,20 +1,17 @@
 package dev.portcullis.respond.notify;
 
+import dev.portcullis.core.config.Durations;
+import dev.portcullis.core.config.Section;
+import dev.portcullis.core.config.Validator;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How incidents are told: a config file's {@code notify:} section, validated when built; every error
- * names the key and what is allowed.
+ * names the key and what is allowed ({@link Validator}'s wording).
  *
  * <p>Secrets (the SMTP password, the webhook secret) are best given as the name of an environment
  * variable ({@code smtp.password_env}, {@code webhook.secret_env}); they are resolved once here and
@@ -44,29 +41,21 @@ public record NotifyConfig(String smtpHost, int smtpPort, Starttls starttls, Str
             "organisation", "helpdesk", "templates", "dry_run", "webhook.url", "webhook.secret", "webhook.secret_env",
             "retry.max_attempts", "retry.base", "retry.max");
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
-
     public NotifyConfig {
-        List<String> errors = new ArrayList<>();
-        if (smtpPort < 1 || smtpPort > 65_535) errors.add("notify.smtp.port = " + smtpPort + " is out of range 1..65535");
-        if (maxAttempts < 1 || maxAttempts > 100) errors.add("notify.retry.max_attempts = " + maxAttempts + " is out of range 1..100");
-        if (retryBase.isNegative() || retryBase.isZero()) errors.add("notify.retry.base must be positive");
-        if (retryMax.compareTo(retryBase) < 0) errors.add("notify.retry.max = " + retryMax + " is shorter than notify.retry.base");
-        if (!ownerAddress.contains("{account}")) {
-            errors.add("notify.owner_address = '" + ownerAddress + "' must contain {account}");
-        }
-        if (smtpUser != null && smtpPassword == null) {
-            errors.add("notify.smtp.user is set but no password: set notify.smtp.password_env to the name of an environment variable");
-        }
-        if (webhookUrl != null && !webhookUrl.startsWith("https://") && !webhookUrl.startsWith("http://")) {
-            errors.add("notify.webhook.url = '" + webhookUrl + "' must be an http:// or https:// URL");
-        }
-        if (webhookUrl != null && (webhookSecret == null || webhookSecret.length() < 16)) {
-            errors.add("notify.webhook.url needs a secret of at least 16 characters (notify.webhook.secret_env)");
-        }
-        if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("invalid notify config: " + String.join("; ", errors));
-        }
+        Validator v = new Validator("notify");
+        v.range("smtp.port", smtpPort, 1, 65_535);
+        v.range("retry.max_attempts", maxAttempts, 1, 100);
+        v.range("retry.base", retryBase, Duration.ofMillis(1), null);
+        v.check(retryMax.compareTo(retryBase) >= 0, "retry.max", Durations.words(retryMax),
+                "is shorter than " + v.path("retry.base") + " (" + Durations.words(retryBase) + ")");
+        v.check(ownerAddress.contains("{account}"), "owner_address", Validator.quote(ownerAddress), "must contain {account}");
+        v.check(smtpUser == null || smtpPassword != null, "smtp.user",
+                null, "is set but no password: set notify.smtp.password_env to the name of an environment variable");
+        v.check(webhookUrl == null || webhookUrl.startsWith("https://") || webhookUrl.startsWith("http://"), "webhook.url",
+                Validator.quote(webhookUrl), "must be an http:// or https:// URL");
+        v.check(webhookUrl == null || (webhookSecret != null && webhookSecret.length() >= 16), "webhook.url",
+                null, "needs a secret of at least 16 characters (notify.webhook.secret_env)");
+        v.throwIfAny();
     }
 
     /** Whether e-mail is configured (SMTP or dry run). */
@@ -94,49 +83,38 @@ public record NotifyConfig(String smtpHost, int smtpPort, Starttls starttls, Str
 
     /** From a config section's dotted keys; {@code env} resolves {@code *_env} names (System::getenv in production). */
     public static NotifyConfig fromMap(Map<String, ?> values, Function<String, String> env) {
-        List<String> errors = new ArrayList<>();
-        for (String k : values.keySet()) {
-            if (!KEYS.contains(k)) {
-                errors.add("unknown key 'notify." + k + "' (known: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
-            }
-        }
+        Section s = new Section("notify", values, KEYS);
         NotifyConfig d = DISABLED;
-        int port = integer(values, "smtp.port", d.smtpPort, errors);
+        int port = s.integer("smtp.port", d.smtpPort);
         Starttls tls = d.starttls;
         String t = str(values, "smtp.starttls");
         if (t != null) {
             // YAML 1.1 reads an unquoted off/on as a boolean: take false as off and true as required
-            String v = t.equalsIgnoreCase("false") ? "OFF" : t.equalsIgnoreCase("true") ? "REQUIRED" : t.toUpperCase(Locale.ROOT);
-            try {
-                tls = Starttls.valueOf(v);
-            } catch (IllegalArgumentException e) {
-                errors.add("notify.smtp.starttls = '" + t + "' is not one of required, optional, off");
-            }
+            tls = t.equalsIgnoreCase("false") ? Starttls.OFF : t.equalsIgnoreCase("true") ? Starttls.REQUIRED
+                    : s.word("smtp.starttls", d.starttls);
         }
-        String password = secret(values, "smtp.password", env, errors);
-        String webhookSecret = secret(values, "webhook.secret", env, errors);
-        Duration timeout = duration(values, "smtp.timeout", d.smtpTimeout, errors);
-        Duration base = duration(values, "retry.base", d.retryBase, errors);
-        Duration max = duration(values, "retry.max", d.retryMax, errors);
-        int attempts = integer(values, "retry.max_attempts", d.maxAttempts, errors);
+        String password = secret(values, "smtp.password", env, s);
+        String webhookSecret = secret(values, "webhook.secret", env, s);
+        Duration timeout = s.duration("smtp.timeout", d.smtpTimeout);
+        Duration base = s.duration("retry.base", d.retryBase);
+        Duration max = s.duration("retry.max", d.retryMax);
+        int attempts = s.integer("retry.max_attempts", d.maxAttempts);
         String from = or(str(values, "from"), d.from);
-        if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("invalid notify config: " + String.join("; ", errors));
-        }
         String templates = str(values, "templates");
         String dryRun = str(values, "dry_run");
-        return new NotifyConfig(str(values, "smtp.host"), port, tls, str(values, "smtp.user"), password, timeout, from,
-                str(values, "security_team"), or(str(values, "owner_address"), d.ownerAddress),
+        Starttls starttls = tls;
+        return s.build(() -> new NotifyConfig(str(values, "smtp.host"), port, starttls, str(values, "smtp.user"), password,
+                timeout, from, str(values, "security_team"), or(str(values, "owner_address"), d.ownerAddress),
                 or(str(values, "organisation"), d.organisation), or(str(values, "helpdesk"), d.helpdesk),
                 templates == null ? null : Path.of(templates), dryRun == null ? null : Path.of(dryRun),
-                str(values, "webhook.url"), webhookSecret, attempts, base, max);
+                str(values, "webhook.url"), webhookSecret, attempts, base, max));
     }
 
-    private static String secret(Map<String, ?> values, String key, Function<String, String> env, List<String> errors) {
+    private static String secret(Map<String, ?> values, String key, Function<String, String> env, Section errors) {
         String direct = str(values, key);
         String name = str(values, key + "_env");
         if (direct != null && name != null) {
-            errors.add("give notify." + key + " or notify." + key + "_env, not both");
+            errors.refuse(key, "is given twice; allowed notify." + key + " or notify." + key + "_env, not both");
             return null;
         }
         if (name == null) {
@@ -144,7 +122,7 @@ public record NotifyConfig(String smtpHost, int smtpPort, Starttls starttls, Str
         }
         String v = env.apply(name);
         if (v == null || v.isEmpty()) {
-            errors.add("notify." + key + "_env names the environment variable '" + name + "', which is not set");
+            errors.refuse(key + "_env", "names the environment variable '" + name + "', which is not set");
         }
         return v;
     }
@@ -156,35 +134,6 @@ public record NotifyConfig(String smtpHost, int smtpPort, Starttls starttls, Str
 
     private static String or(String v, String fallback) {
         return v == null ? fallback : v;
-    }
-
-    private static int integer(Map<String, ?> values, String key, int fallback, List<String> errors) {
-        String v = str(values, key);
-        if (v == null) return fallback;
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            errors.add("notify." + key + " = '" + v + "' is not a whole number");
-            return fallback;
-        }
-    }
-
-    private static Duration duration(Map<String, ?> values, String key, Duration fallback, List<String> errors) {
-        String v = str(values, key);
-        if (v == null) return fallback;
-        Matcher m = DURATION.matcher(v.toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            errors.add("notify." + key + " = '" + v + "' is not a duration like 30s, 5m, 6h, 1d");
-            return fallback;
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
     }
 
     /** Never shows the password or the webhook secret. */
