@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code portcullis investigate} end to end: a generated scenario against its truth, the M365 spray, errors. */
 class InvestigateCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path M365_SPRAY = Path.of("..", "..", "shared", "fixtures", "m365", "t1110.003_msolspraywithsuccess_1.csv");
+    /** A public M365 spray ending in a success (Apache-2.0; licence and NOTICE beside it), the module's own copy. */
+    private static final Path M365_SPRAY = Path.of("src", "test", "resources", "third-party", "m365",
+            "t1110.003_msolspraywithsuccess_1.csv");
 
     @TempDir
     Path dir;

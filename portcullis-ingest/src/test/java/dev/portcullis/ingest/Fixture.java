@@ -22,8 +22,12 @@ import java.util.List;
 public final class Fixture {
     /** Reference "mtime" for inputs built from strings: 2026-11-25T12:00:00Z. */
     public static final Instant REFERENCE = Instant.parse("2026-11-25T12:00:00Z");
-    /** The shared fixtures (crowdsec-hub, m365), relative to a module directory. */
-    public static final Path SHARED = Path.of("..", "..", "shared", "fixtures");
+    /**
+     * Fixtures from public sources (crowdsec-hub: MIT, m365: Apache-2.0; licence and NOTICE beside
+     * them), relative to the module directory, where Maven runs the tests: the module's own copy, so a
+     * fresh clone tests itself.
+     */
+    public static final Path THIRD_PARTY = Path.of("src", "test", "resources", "third-party");
 
     public final Ingest ingest = new Ingest(0, ZoneOffset.UTC);
     public final List<AuthEvent> events = new ArrayList<>();
@@ -47,9 +51,9 @@ public final class Fixture {
         return f;
     }
 
-    /** Parses a shared fixture file, e.g. {@code shared("crowdsec-hub/sshd-logs_sshd-logs.log")}. */
-    public static Fixture shared(String relative) {
-        return file(SHARED.resolve(relative));
+    /** Parses a fixture from a public source, e.g. {@code thirdParty("crowdsec-hub/sshd-logs_sshd-logs.log")}. */
+    public static Fixture thirdParty(String relative) {
+        return file(THIRD_PARTY.resolve(relative));
     }
 
     public static Fixture file(Path p) {

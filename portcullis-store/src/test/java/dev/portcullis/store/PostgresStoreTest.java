@@ -14,20 +14,20 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract on the PostgreSQL at 127.0.0.1:5432 (CI starts it; these tests fail, not skip, when
- * it is down). Each test lives in a schema of its own, created by Flyway and dropped afterwards.
+ * The contract on PostgreSQL: the server CI gives ({@code PORTCULLIS_PG_URL}, 127.0.0.1:5432), else one
+ * the tests start themselves ({@link TestPostgres}); these tests fail, not skip, when a given server is
+ * down. Each test lives in a schema of its own, created by Flyway and dropped afterwards.
  */
 class PostgresStoreTest extends StoreContractTest {
-    static final String SERVER = System.getProperty("portcullis.test.postgres",
-            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-
+    private String server;
     private String url;
     private String schema;
 
     @Override
     protected Store openFresh() {
+        server = TestPostgres.url();
         schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
-        url = SERVER + "&currentSchema=" + schema;
+        url = server + "&currentSchema=" + schema;
         return Store.open(url);
     }
 
@@ -43,7 +43,10 @@ class PostgresStoreTest extends StoreContractTest {
 
     @Override
     protected void cleanup() throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER); Statement s = c.createStatement()) {
+        if (schema == null) {
+            return;   // openFresh failed before making anything; its error is the one to report
+        }
+        try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }
@@ -52,10 +55,10 @@ class PostgresStoreTest extends StoreContractTest {
     void theStoreLivesInItsOwnSchema() {
         assertThat(store.describe()).isEqualTo(url);
         store.apply(List.of(Change.put(block("192.0.2.1", null))));
-        try (Store other = Store.open(SERVER + "&currentSchema=" + schema + "x")) {
+        try (Store other = Store.open(server + "&currentSchema=" + schema + "x")) {
             assertThat(other.load(T0).blocks()).isEmpty();
         } finally {
-            try (Connection c = DriverManager.getConnection(SERVER); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + schema + "x CASCADE");
             } catch (SQLException e) {
                 throw new AssertionError("could not drop the second schema", e);

@@ -189,7 +189,7 @@ class DovecotParserTest {
 
     @Test
     void everyDovecotFixtureLineIsRead() {
-        Fixture f = Fixture.shared("crowdsec-hub/dovecot-logs_dovecot-logs.log");
+        Fixture f = Fixture.thirdParty("crowdsec-hub/dovecot-logs_dovecot-logs.log");
         assertThat(f.stats().unparsed()).isZero();
         assertThat(f.events).hasSizeGreaterThanOrEqualTo(14);
     }

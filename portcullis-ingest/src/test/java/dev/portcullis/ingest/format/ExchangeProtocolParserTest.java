@@ -27,7 +27,7 @@ class ExchangeProtocolParserTest {
         "exchange-smtp-logs_exchange-smtp-logs.log, 1, smtp, , 2022-07-20T21:12:06.270Z",
     })
     void everyCrowdsecLineIsAFailedLogin(String file, int count, String service, String account, String time) {
-        Fixture f = Fixture.shared("crowdsec-hub/" + file);
+        Fixture f = Fixture.thirdParty("crowdsec-hub/" + file);
         assertThat(f.stats().unparsed()).isZero();
         assertThat(f.events).hasSize(count).allSatisfy(e -> {
             assertThat(e.service()).isEqualTo(service);

@@ -143,7 +143,7 @@ class KeycloakParserTest {
 
     @Test
     void crowdsecFixturesReadCompletely() {
-        Fixture bf = Fixture.shared("crowdsec-hub/keycloak-bf_keycloak-logs.log");
+        Fixture bf = Fixture.thirdParty("crowdsec-hub/keycloak-bf_keycloak-logs.log");
         assertThat(bf.stats().unparsed()).isZero();
         assertThat(bf.events).hasSize(10).allSatisfy(e -> {
             assertThat(e.isFailure()).isTrue();
@@ -153,7 +153,7 @@ class KeycloakParserTest {
         assertThat(bf.events).filteredOn(e -> e.reason() == Reason.BAD_PASSWORD).hasSize(7);
         assertThat(bf.events.get(9).account()).isEqualTo("user-a11");
 
-        Fixture logs = Fixture.shared("crowdsec-hub/keycloak-logs_keycloak-logs.log");
+        Fixture logs = Fixture.thirdParty("crowdsec-hub/keycloak-logs_keycloak-logs.log");
         assertThat(logs.stats().unparsed()).isZero();
         assertThat(logs.events).hasSize(7);
         assertThat(logs.events.get(6).account()).isEqualTo("admindeddeedede");

@@ -85,7 +85,7 @@ class M365AuditParserTest {
 
     @Test
     void msolsprayPowershellSprayHasTenFailuresAndOneSuccess() {
-        Fixture f = Fixture.shared("m365/t1110.003_msolspray-powershell.json");
+        Fixture f = Fixture.thirdParty("m365/t1110.003_msolspray-powershell.json");
         assertThat(f.stats().unparsed()).isZero();
         assertThat(f.events).filteredOn(AuthEvent::isFailure).hasSize(10)
                 .allSatisfy(e -> assertThat(e.reason()).isEqualTo(Reason.BAD_PASSWORD));
@@ -100,7 +100,7 @@ class M365AuditParserTest {
 
     @Test
     void msolsprayPythonSprayHasEightFailuresAndOneSuccess() {
-        Fixture f = Fixture.shared("m365/t1110.003_msolspray-python.json");
+        Fixture f = Fixture.thirdParty("m365/t1110.003_msolspray-python.json");
         assertThat(f.stats().unparsed()).isZero();
         assertThat(f.events).filteredOn(AuthEvent::isFailure).hasSize(8);
         assertThat(f.events).filteredOn(AuthEvent::isSuccess).extracting(AuthEvent::account)
@@ -110,7 +110,7 @@ class M365AuditParserTest {
 
     @Test
     void o365sprayDefaultSuccessIsTheResourceNotFoundAfterTheRightPassword() {
-        Fixture f = Fixture.shared("m365/t1110.003_o365spray_default.json");
+        Fixture f = Fixture.thirdParty("m365/t1110.003_o365spray_default.json");
         assertThat(f.stats().unparsed()).isZero();
         assertThat(f.events).filteredOn(AuthEvent::isFailure).hasSize(8);
         assertThat(f.events).filteredOn(AuthEvent::isSuccess).singleElement().satisfies(e -> {
@@ -122,7 +122,7 @@ class M365AuditParserTest {
 
     @Test
     void o365sprayReportingDuplicatesCountOnce() {
-        Fixture f = Fixture.shared("m365/t1110.003_o365spray_reporting.json");
+        Fixture f = Fixture.thirdParty("m365/t1110.003_o365spray_reporting.json");
         assertThat(f.stats().lines()).isEqualTo(14);
         assertThat(f.stats().unparsed()).isZero();
         assertThat(f.stats().ignored()).isEqualTo(7);
@@ -147,7 +147,7 @@ class M365AuditParserTest {
 
     @Test
     void csvExportWithAuditDataColumn() {
-        Fixture f = Fixture.shared("m365/t1110.003_msolspraywithsuccess_1.csv");
+        Fixture f = Fixture.thirdParty("m365/t1110.003_msolspraywithsuccess_1.csv");
         assertThat(f.stats().lines()).isEqualTo(10);
         assertThat(f.stats().unparsed()).isZero();
         assertThat(f.events).filteredOn(AuthEvent::isFailure).hasSize(8)
@@ -164,7 +164,7 @@ class M365AuditParserTest {
 
     @Test
     void mfaSweepCsvIsEightSuccessesIncludingKeepMeSignedInInterrupts() {
-        Fixture f = Fixture.shared("m365/t1592.004_mfa_sweep.csv");
+        Fixture f = Fixture.thirdParty("m365/t1592.004_mfa_sweep.csv");
         assertThat(f.stats().unparsed()).isZero();
         assertThat(f.events).hasSize(8).allSatisfy(e -> {
             assertThat(e.isSuccess()).isTrue();

@@ -63,7 +63,7 @@ class NextcloudParserTest {
 
     @Test
     void bruteforceNoticeIsNotAGuess() {
-        Fixture f = Fixture.shared("crowdsec-hub/nextcloud-bf_nextcloud-bf.log");
+        Fixture f = Fixture.thirdParty("crowdsec-hub/nextcloud-bf_nextcloud-bf.log");
         assertThat(f.stats().unparsed()).isZero();
         assertThat(f.events).hasSize(6).allSatisfy(e -> {
             assertThat(e.isFailure()).isTrue();
@@ -76,7 +76,7 @@ class NextcloudParserTest {
 
     @Test
     void nextcloudLogsFixture() {
-        Fixture f = Fixture.shared("crowdsec-hub/nextcloud-logs_nextcloud-logs.log");
+        Fixture f = Fixture.thirdParty("crowdsec-hub/nextcloud-logs_nextcloud-logs.log");
         assertThat(f.stats().unparsed()).isZero();
         assertThat(f.events).extracting(AuthEvent::account).containsExactly("foo", "foo@example.com", "foo@example.com");
         assertThat(f.events).extracting(AuthEvent::source).containsOnly("2001:db8::d71");

@@ -62,7 +62,7 @@ class NginxMailParserTest {
 
     @Test
     void crowdsecFixtureReadsCompletely() {
-        Fixture f = Fixture.shared("crowdsec-hub/nginx-mail-bf_nginx-mail-bf.log");
+        Fixture f = Fixture.thirdParty("crowdsec-hub/nginx-mail-bf_nginx-mail-bf.log");
         assertThat(f.stats().unparsed()).isZero();
         assertThat(f.events).hasSize(11).allSatisfy(e -> assertThat(e.isFailure()).isTrue());
         assertThat(f.events).filteredOn(e -> e.reason() == Reason.POLICY).hasSize(4)

@@ -50,8 +50,8 @@ class PostfixParserTest {
 
     @Test
     void postfixFixturesReadWithoutUnparsedLines() {
-        Fixture f = Fixture.shared("crowdsec-hub/postfix-sasl-bf_postfix-sasl-bf.log");
+        Fixture f = Fixture.thirdParty("crowdsec-hub/postfix-sasl-bf_postfix-sasl-bf.log");
         assertThat(f.events).hasSize(3);
-        assertThat(Fixture.shared("crowdsec-hub/postfix-logs_postfix-logs.log").stats().unparsed()).isZero();
+        assertThat(Fixture.thirdParty("crowdsec-hub/postfix-logs_postfix-logs.log").stats().unparsed()).isZero();
     }
 }

@@ -22,7 +22,7 @@ class SshdParserTest {
 
     @Test
     void acceptedPasswordAndPublickey() {
-        Fixture f = Fixture.shared("crowdsec-hub/sshd-success-logs_sshd-success-logs.log");
+        Fixture f = Fixture.thirdParty("crowdsec-hub/sshd-success-logs_sshd-success-logs.log");
         assertThat(f.events).hasSize(4).allSatisfy(e -> assertThat(e.isSuccess()).isTrue());
         assertThat(f.events.get(3).account()).isEqualTo("test");
         assertThat(f.events.get(3).source()).isEqualTo("192.168.121.1");
@@ -89,9 +89,9 @@ class SshdParserTest {
 
     @Test
     void everySshdFixtureLineIsReadOrKnownNoise() {
-        Fixture f = Fixture.shared("crowdsec-hub/sshd-logs_sshd-logs.log");
+        Fixture f = Fixture.thirdParty("crowdsec-hub/sshd-logs_sshd-logs.log");
         assertThat(f.stats().unparsed()).isZero();
-        Fixture slow = Fixture.shared("crowdsec-hub/ssh-slow-bf_ssh-slow-bf.log");
+        Fixture slow = Fixture.thirdParty("crowdsec-hub/ssh-slow-bf_ssh-slow-bf.log");
         assertThat(slow.stats().unparsed()).isZero();
         assertThat(slow.events).isNotEmpty().allSatisfy(e -> assertThat(e.source()).isNotNull());
     }

@@ -18,7 +18,7 @@ class WindowsXmlParserTest {
 
     @Test
     void crowdsecBruteForceFixtureIsSixUnknownAccountFailures() {
-        Fixture f = Fixture.shared("crowdsec-hub/windows-bf_windows-bf.log");
+        Fixture f = Fixture.thirdParty("crowdsec-hub/windows-bf_windows-bf.log");
         assertThat(f.stats().unparsed()).isZero();
         assertThat(f.events).hasSize(6).allSatisfy(e -> {
             assertThat(e.result()).isEqualTo(Result.FAILURE);
@@ -35,7 +35,7 @@ class WindowsXmlParserTest {
 
     @Test
     void eventViewerFoldMarkersOnOneLine() {
-        Fixture f = Fixture.shared("crowdsec-hub/windows-logs_windows-logs.log");
+        Fixture f = Fixture.thirdParty("crowdsec-hub/windows-logs_windows-logs.log");
         AuthEvent e = f.one();
         assertThat(f.stats().unparsed()).isZero();
         assertThat(e.time()).isEqualTo(Instant.parse("2022-04-28T16:09:28.9443547Z"));
@@ -148,7 +148,7 @@ class WindowsXmlParserTest {
 
     @Test
     void iisLoggingEventNotAboutALoginIsIgnored() {
-        Fixture f = Fixture.shared("crowdsec-hub/iis-xml-logs_iis-logs.log");
+        Fixture f = Fixture.thirdParty("crowdsec-hub/iis-xml-logs_iis-logs.log");
         assertThat(f.events).isEmpty();
         assertThat(f.stats().unparsed()).isZero();
         assertThat(f.stats().ignored()).isEqualTo(1);

@@ -88,13 +88,13 @@ class ZimbraParserTest {
 
     @Test
     void crowdsecFixturesReadCompletely() {
-        Fixture bf = Fixture.shared("crowdsec-hub/zimbra-bf_zimbra-bf.log");
+        Fixture bf = Fixture.thirdParty("crowdsec-hub/zimbra-bf_zimbra-bf.log");
         assertThat(bf.stats().unparsed()).isZero();
         assertThat(bf.events).hasSize(7).allSatisfy(e -> assertThat(e.source()).isEqualTo("192.168.7.15"));
         assertThat(bf.attempts()).isEqualTo(7);
         assertThat(bf.events).filteredOn(e -> e.reason() == Reason.UNKNOWN_ACCOUNT).hasSize(6);
 
-        Fixture logs = Fixture.shared("crowdsec-hub/zimbra-logs_zimbra-logs.log");
+        Fixture logs = Fixture.thirdParty("crowdsec-hub/zimbra-logs_zimbra-logs.log");
         assertThat(logs.stats().unparsed()).isZero();
         assertThat(logs.stats().ignored()).isEqualTo(1); // a handler exception that is not about a login
         assertThat(logs.events).extracting(AuthEvent::account).containsExactly("toto@test.fr", "toto.tata", "toto@test.fr");
