@@ -52,10 +52,10 @@ final class Metrics {
     }
 
     /** The background judgement's health: events it dropped, how long the last run took. */
-    void watch(Judgement judgement) {
-        Gauge.builder("portcullis_judgement_dropped_events", judgement, Judgement::dropped)
+    void watch(JudgementThread judgement) {
+        Gauge.builder("portcullis_judgement_dropped_events", judgement, JudgementThread::dropped)
                 .description("events the background judgement could not keep up with").register(registry);
-        Gauge.builder("portcullis_judgement_last_millis", judgement, Judgement::lastMillis)
+        Gauge.builder("portcullis_judgement_last_millis", judgement, JudgementThread::lastMillis)
                 .description("duration of the last full judgement").register(registry);
     }
 
