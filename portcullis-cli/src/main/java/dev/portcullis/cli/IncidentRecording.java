@@ -3,7 +3,7 @@ package dev.portcullis.cli;
 import dev.portcullis.core.engine.AccountVerdict;
 import dev.portcullis.core.engine.Detection;
 import dev.portcullis.core.engine.Findings;
-import dev.portcullis.core.incident.Incidents;
+import dev.portcullis.core.incident.IncidentPolicy;
 import dev.portcullis.respond.Responder;
 import dev.portcullis.respond.notify.Notifier;
 import dev.portcullis.store.Store;
@@ -36,7 +36,7 @@ final class IncidentRecording {
         Responder responder = new Responder(store, settings.incidents(), notifier, Responder.Enforcer.NONE);
         int opened = 0, updated = 0, accounts = 0;
         for (Detection d : findings.attacks()) {
-            Incidents.Outcome o = responder.detection(d.campaignKey(), d, verdicts::get, "cli", now);
+            IncidentPolicy.Outcome o = responder.detection(d.campaignKey(), d, verdicts::get, "cli", now);
             if (o.changed()) {
                 if (o.opened()) opened++; else updated++;
                 accounts += o.newAccounts().size();

@@ -12,7 +12,7 @@ import dev.portcullis.core.incident.AccountStage;
 import dev.portcullis.core.incident.Containment;
 import dev.portcullis.core.incident.Incident;
 import dev.portcullis.core.incident.IncidentConfig;
-import dev.portcullis.core.incident.Incidents;
+import dev.portcullis.core.incident.IncidentPolicy;
 import dev.portcullis.core.incident.Note;
 import dev.portcullis.respond.notify.Notifier;
 import dev.portcullis.store.AuditEntry;
@@ -29,7 +29,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The response to a compromise: turns detections into incidents (through the core {@link Incidents}
+ * The response to a compromise: turns detections into incidents (through the core {@link IncidentPolicy}
  * policy), carries out their containment, queues the notifications, and applies operators' changes
  * (acknowledge, move an account, close).
  *
@@ -68,14 +68,14 @@ public final class Responder {
     }
 
     private final Store store;
-    private final Incidents policy;
+    private final IncidentPolicy policy;
     private final Notifier notifier;
     private final Enforcer enforcer;
 
     /** @param notifier null: incidents are opened and contained, nobody is told */
     public Responder(Store store, IncidentConfig config, Notifier notifier, Enforcer enforcer) {
         this.store = store;
-        this.policy = new Incidents(config);
+        this.policy = new IncidentPolicy(config);
         this.notifier = notifier;
         this.enforcer = enforcer;
         if (notifier != null) {
@@ -92,17 +92,17 @@ public final class Responder {
     }
 
     /** A detection from the gate or an analysis; one with no compromised account changes nothing. */
-    public synchronized Incidents.Outcome detection(String key, Detection d, Function<String, AccountVerdict> verdicts,
+    public synchronized IncidentPolicy.Outcome detection(String key, Detection d, Function<String, AccountVerdict> verdicts,
                                                     String actor, Instant now) {
         if (d.compromised().isEmpty()) {
-            return Incidents.Outcome.NONE;
+            return IncidentPolicy.Outcome.NONE;
         }
         Incident latest = store.latestIncident(key).orElse(null);
         Set<String> elsewhere = new HashSet<>(store.accountsInOpenIncidents());
         if (latest != null && latest.isOpen()) {
             elsewhere.removeAll(latest.accountNames());
         }
-        Incidents.Outcome o = policy.apply(key, d, latest, elsewhere, verdicts, now);
+        IncidentPolicy.Outcome o = policy.apply(key, d, latest, elsewhere, verdicts, now);
         if (!o.changed()) {
             return o;
         }
@@ -127,7 +127,7 @@ public final class Responder {
                         now, null, by));
                 holds.add(h.account());
             } else if (c instanceof Containment.SuggestLockdown s) {
-                incident = incident.withNote(new Note(now, Incidents.AUTHOR, null, s.compromised()
+                incident = incident.withNote(new Note(now, IncidentPolicy.AUTHOR, null, s.compromised()
                         + " compromised accounts (threshold " + s.threshold() + "): a lockdown of remote access is suggested"));
                 store.audit(new AuditEntry(0, now, actor, "incident.lockdown_suggested", incident.id(),
                         Json.object().put("compromised", s.compromised()).put("threshold", s.threshold()).toString()));
@@ -145,7 +145,7 @@ public final class Responder {
         if (notifier != null) {
             notifier.queue(incident, o.opened(), o.newAccounts(), now);
         }
-        return new Incidents.Outcome(incident, o.opened(), o.newAccounts(), o.newSources(), o.actions());
+        return new IncidentPolicy.Outcome(incident, o.opened(), o.newAccounts(), o.newSources(), o.actions());
     }
 
     /**
