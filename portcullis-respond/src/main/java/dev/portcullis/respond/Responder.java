@@ -109,7 +109,7 @@ public final class Responder {
         Incident incident = o.incident();
         String by = "incident:" + incident.id();
         List<GateRecord> records = new ArrayList<>();
-        ArrayNode holds = Json.MAPPER.createArrayNode();
+        ArrayNode holds = RecordJson.MAPPER.createArrayNode();
         int blocks = 0;
         for (Containment c : o.actions()) {
             if (c instanceof Containment.BlockSources b) {
@@ -130,13 +130,13 @@ public final class Responder {
                 incident = incident.withNote(new Note(now, IncidentPolicy.AUTHOR, null, s.compromised()
                         + " compromised accounts (threshold " + s.threshold() + "): a lockdown of remote access is suggested"));
                 store.audit(new AuditEntry(0, now, actor, "incident.lockdown_suggested", incident.id(),
-                        Json.object().put("compromised", s.compromised()).put("threshold", s.threshold()).toString()));
+                        RecordJson.object().put("compromised", s.compromised()).put("threshold", s.threshold()).toString()));
             }
         }
         if (!records.isEmpty()) {
             store.apply(records.stream().map(Change::put).toList());
         }
-        ObjectNode detail = Json.object().put("campaign", key).put("kind", incident.kind()).put("blocks", blocks);
+        ObjectNode detail = RecordJson.object().put("campaign", key).put("kind", incident.kind()).put("blocks", blocks);
         o.newAccounts().forEach(detail.putArray("accounts")::add);
         detail.set("holds", holds);
         store.saveIncident(incident, new AuditEntry(0, now, actor, o.opened() ? "incident.open" : "incident.update",
@@ -175,7 +175,7 @@ public final class Responder {
     public synchronized Incident acknowledge(String id, Instant aware, String note, String actor, Instant now) {
         Incident i = incident(id).acknowledged(aware == null ? now : aware, actor, now, note);
         store.saveIncident(i, new AuditEntry(0, now, actor, "incident.ack", id,
-                Json.object().put("aware", i.becameAware().toString()).put("deadline", i.deadline().toString()).toString()));
+                RecordJson.object().put("aware", i.becameAware().toString()).put("deadline", i.deadline().toString()).toString()));
         return i;
     }
 
@@ -184,7 +184,7 @@ public final class Responder {
         Incident before = incident(id);
         Incident i = before.withAccountStage(account, to, now, actor, note);
         store.saveIncident(i, new AuditEntry(0, now, actor, "incident.account", id + " " + account,
-                Json.object().put("from", before.account(account).orElseThrow().stage().label()).put("to", to.label())
+                RecordJson.object().put("from", before.account(account).orElseThrow().stage().label()).put("to", to.label())
                         .put("note", note).toString()));
         if (to == AccountStage.RESET_CONFIRMED || to == AccountStage.CLOSED) {
             release(i, List.of(account), actor, now);
@@ -196,7 +196,7 @@ public final class Responder {
     public synchronized Incident close(String id, String note, String actor, Instant now) {
         Incident i = incident(id).closedBy(actor, now, note);
         store.saveIncident(i, new AuditEntry(0, now, actor, "incident.close", id,
-                Json.object().put("note", note).toString()));
+                RecordJson.object().put("note", note).toString()));
         release(i, i.accountNames(), actor, now);
         return i;
     }
@@ -212,7 +212,7 @@ public final class Responder {
         store.apply(ours.stream().map(l -> Change.remove(Lockout.class, l.account())).toList());
         for (Lockout l : ours) {
             store.audit(new AuditEntry(0, now, actor, "incident.release", l.account(),
-                    Json.object().put("incident", i.id()).toString()));
+                    RecordJson.object().put("incident", i.id()).toString()));
             enforcer.remove(Lockout.class, l.account());
         }
     }
@@ -228,6 +228,6 @@ public final class Responder {
         }
         Incident next = i.withAccountStage(d.account(), AccountStage.NOTIFIED, now, "notifier", "e-mailed " + d.recipient());
         store.saveIncident(next, new AuditEntry(0, now, "notifier", "incident.account", i.id() + " " + d.account(),
-                Json.object().put("from", "detected").put("to", "notified").toString()));
+                RecordJson.object().put("from", "detected").put("to", "notified").toString()));
     }
 }

@@ -1,7 +1,7 @@
 package dev.portcullis.server;
 
 import dev.portcullis.core.Untrusted;
-import dev.portcullis.respond.Json;
+import dev.portcullis.respond.RecordJson;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;

@@ -3,7 +3,7 @@ package dev.portcullis.server;
 import dev.portcullis.core.engine.Detection;
 import dev.portcullis.core.gate.GateListener;
 import dev.portcullis.core.gate.GateRecord;
-import dev.portcullis.respond.Json;
+import dev.portcullis.respond.RecordJson;
 import dev.portcullis.store.Change;
 import dev.portcullis.store.DetectionRecord;
 import dev.portcullis.store.Store;
@@ -64,7 +64,7 @@ final class StoreWriter implements GateListener, AutoCloseable {
 
     @Override
     public void detection(String key, Detection d) {
-        String json = Json.detection(d).toString();
+        String json = RecordJson.detection(d).toString();
         DetectionRecord rec = new DetectionRecord(key, d.kind().label(), d.start(), d.end(), clock.instant(), json);
         lock.lock();
         try {
