@@ -25,7 +25,7 @@ final class IncidentRecording {
     private IncidentRecording() {}
 
     /** What was recorded, for the message on standard error. */
-    record Result(int opened, int updated, int accounts, Notifier.Tally sent) {}
+    record Result(int opened, int updated, int accounts, Notifier.DeliveryCounts sent) {}
 
     static Result record(Findings findings, ConfigFile.Settings settings, Store store, boolean notify, Instant now) {
         Map<String, AccountVerdict> verdicts = new HashMap<>();
@@ -42,7 +42,7 @@ final class IncidentRecording {
                 accounts += o.newAccounts().size();
             }
         }
-        Notifier.Tally sent = null;
+        Notifier.DeliveryCounts sent = null;
         if (notifier != null) {
             responder.resume(now);
             sent = notifier.tick(now);
