@@ -19,6 +19,7 @@ import dev.portcullis.store.AuditEntry;
 import dev.portcullis.store.Change;
 import dev.portcullis.store.DetectionRecord;
 import dev.portcullis.store.Store;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -335,7 +336,7 @@ final class AdminApi {
             JsonNode n = RecordJson.MAPPER.readTree(r.body());
             if (n == null || !n.isObject()) throw new BadRequest("the request body is not a JSON object");
             return n;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new BadRequest("the request body is not valid JSON");
         }
     }

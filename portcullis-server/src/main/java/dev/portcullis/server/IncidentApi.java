@@ -19,8 +19,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 
@@ -155,8 +157,8 @@ final class IncidentApi {
     }
 
     /** The Article 33(3) record with stable snake_case names and ISO times. */
-    static java.util.Map<String, Object> gdpr(Article33Record g) {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    static Map<String, Object> gdpr(Article33Record g) {
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("incident", g.incidentId());
         m.put("prepared", RecordJson.time(g.prepared()));
         m.put("became_aware", RecordJson.time(g.becameAware()));

@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Prometheus metrics: decisions by outcome (read from the gate's counters at scrape time, no cost per
@@ -47,7 +48,7 @@ final class Metrics {
         new JvmMemoryMetrics().bindTo(registry);
     }
 
-    private void decisions(GateStats s, String outcome, java.util.function.ToDoubleFunction<GateStats> f) {
+    private void decisions(GateStats s, String outcome, ToDoubleFunction<GateStats> f) {
         FunctionCounter.builder("portcullis_decisions", s, f).tag("outcome", outcome).register(registry);
     }
 

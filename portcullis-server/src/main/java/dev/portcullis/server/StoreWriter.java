@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,7 +120,7 @@ final class StoreWriter implements GateListener, AutoCloseable {
         long target = enqueuedSeq();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (flushedSeq < target && System.nanoTime() < deadline && thread.isAlive()) {
-            java.util.concurrent.locks.LockSupport.parkNanos(200_000); // the writer batches; no need to spin
+            LockSupport.parkNanos(200_000); // the writer batches; no need to spin
             lock.lock();
             try {
                 wake.signalAll();
