@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -62,14 +63,14 @@ final class ConfigFile {
             return Settings.DEFAULTS;
         }
         if (!root.isObject()) {
-            throw new UsageException(file + ": expected a mapping with sections " + String.join(", ", new java.util.TreeSet<>(SECTIONS)));
+            throw new UsageException(file + ": expected a mapping with sections " + String.join(", ", new TreeSet<>(SECTIONS)));
         }
         Iterator<String> names = root.fieldNames();
         while (names.hasNext()) {
             String n = names.next();
             if (!SECTIONS.contains(n)) {
                 throw new UsageException(file + ": " + n + ": unknown section; allowed "
-                        + String.join(", ", new java.util.TreeSet<>(SECTIONS)));
+                        + String.join(", ", new TreeSet<>(SECTIONS)));
             }
         }
         Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
@@ -127,7 +128,7 @@ final class ConfigFile {
             if (e.getValue().isObject()) {
                 flatten(key, e.getValue(), out);
             } else if (e.getValue().isArray()) {
-                java.util.List<String> list = new java.util.ArrayList<>();
+                List<String> list = new ArrayList<>();
                 e.getValue().forEach(x -> list.add(x.asText()));
                 out.put(key, list);
             } else {

@@ -3,7 +3,7 @@ package dev.portcullis.cli;
 import dev.portcullis.core.engine.AccountVerdict;
 import dev.portcullis.core.engine.Detection;
 import dev.portcullis.core.engine.Findings;
-import dev.portcullis.core.incident.Incidents;
+import dev.portcullis.core.incident.IncidentPolicy;
 import dev.portcullis.respond.Responder;
 import dev.portcullis.respond.notify.Notifier;
 import dev.portcullis.store.Store;
@@ -25,7 +25,7 @@ final class IncidentRecording {
     private IncidentRecording() {}
 
     /** What was recorded, for the message on standard error. */
-    record Result(int opened, int updated, int accounts, Notifier.Tally sent) {}
+    record Result(int opened, int updated, int accounts, Notifier.DeliveryCounts sent) {}
 
     static Result record(Findings findings, ConfigFile.Settings settings, Store store, boolean notify, Instant now) {
         Map<String, AccountVerdict> verdicts = new HashMap<>();
@@ -36,13 +36,13 @@ final class IncidentRecording {
         Responder responder = new Responder(store, settings.incidents(), notifier, Responder.Enforcer.NONE);
         int opened = 0, updated = 0, accounts = 0;
         for (Detection d : findings.attacks()) {
-            Incidents.Outcome o = responder.detection(d.campaignKey(), d, verdicts::get, "cli", now);
+            IncidentPolicy.Outcome o = responder.detection(d.campaignKey(), d, verdicts::get, "cli", now);
             if (o.changed()) {
                 if (o.opened()) opened++; else updated++;
                 accounts += o.newAccounts().size();
             }
         }
-        Notifier.Tally sent = null;
+        Notifier.DeliveryCounts sent = null;
         if (notifier != null) {
             responder.resume(now);
             sent = notifier.tick(now);

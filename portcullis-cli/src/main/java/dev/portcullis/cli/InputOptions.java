@@ -1,13 +1,16 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.ingest.EventSink;
 import dev.portcullis.ingest.Ingest;
 import dev.portcullis.ingest.read.Input;
 import dev.portcullis.ingest.read.Inputs;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -48,12 +51,12 @@ final class InputOptions {
     }
 
     /** Reads every input; a read error (a truncated gzip) is reported and the run goes on. Returns the error count. */
-    static int readAll(Ingest ingest, List<Input> inputs, dev.portcullis.ingest.EventSink sink, PrintWriter err) {
+    static int readAll(Ingest ingest, List<Input> inputs, EventSink sink, PrintWriter err) {
         int errors = 0;
         for (Input in : inputs) {
             try {
                 ingest.read(in, sink);
-            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 errors++;
                 err.println("portcullis: " + in.name() + ": read error after line " + "(partial input kept): "
                         + e.getMessage());

@@ -10,6 +10,7 @@ import dev.portcullis.ingest.ParseStats;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The investigate terminal report: per account its verdict, what the attacker took and changed, the
@@ -27,7 +28,7 @@ final class InvestigationText {
             out.println("No compromised account found, and none named with --account.");
         }
         for (AccountInvestigation a : results) {
-            out.printf("ACCOUNT %s — %s%s%n", Terminal.safe(a.account()), a.verdict().label().toUpperCase(java.util.Locale.ROOT),
+            out.printf("ACCOUNT %s — %s%s%n", Terminal.safe(a.account()), a.verdict().label().toUpperCase(Locale.ROOT),
                     a.verdictWithLikely() != a.verdict() ? " (" + a.verdictWithLikely().label() + " counting likely attacker sessions)" : "");
             out.printf("  compromised at %s from %s; %,d failed guesses from the attacker's addresses%n",
                     time(a.compromisedAt()), a.attackerSources().isEmpty() ? "-" : String.join(", ",

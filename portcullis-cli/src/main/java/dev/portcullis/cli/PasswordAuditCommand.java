@@ -24,6 +24,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -138,7 +139,7 @@ final class PasswordAuditCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             err.println("portcullis: " + e.getFile() + ": no such file");
             return 2;
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             err.println("portcullis: a credential file is not UTF-8 text");
             return 2;
         }

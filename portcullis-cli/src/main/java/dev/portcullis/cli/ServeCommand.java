@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -88,7 +89,7 @@ final class ServeCommand implements Callable<Integer> {
         if (!st.tokens().isEmpty()) {
             return;
         }
-        String secret = Tokens.create(st, "admin", "admin", java.time.Instant.now());
+        String secret = Tokens.create(st, "admin", "admin", Instant.now());
         if (dir != null) {
             Path f = dir.resolve("admin.token");
             Files.createDirectories(dir);

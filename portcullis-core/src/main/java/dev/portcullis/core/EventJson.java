@@ -2,6 +2,7 @@ package dev.portcullis.core;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Writes an {@link AuthEvent} as one JSON object (the {@code portcullis parse} contract in DESIGN.md):
@@ -136,7 +137,7 @@ public final class EventJson {
     }
 
     /** Appends a JSON array of string literals. */
-    public static void strings(StringBuilder sb, java.util.List<String> xs) {
+    public static void strings(StringBuilder sb, List<String> xs) {
         sb.append('[');
         for (int i = 0; i < xs.size(); i++) {
             if (i > 0) sb.append(',');

@@ -12,7 +12,7 @@ import dev.portcullis.core.incident.AccountStage;
 import dev.portcullis.core.incident.Containment;
 import dev.portcullis.core.incident.Incident;
 import dev.portcullis.core.incident.IncidentConfig;
-import dev.portcullis.core.incident.Incidents;
+import dev.portcullis.core.incident.IncidentPolicy;
 import dev.portcullis.core.incident.Note;
 import dev.portcullis.respond.notify.Notifier;
 import dev.portcullis.store.AuditEntry;
@@ -29,7 +29,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The response to a compromise: turns detections into incidents (through the core {@link Incidents}
+ * The response to a compromise: turns detections into incidents (through the core {@link IncidentPolicy}
  * policy), carries out their containment, queues the notifications, and applies operators' changes
  * (acknowledge, move an account, close).
  *
@@ -68,14 +68,14 @@ public final class Responder {
     }
 
     private final Store store;
-    private final Incidents policy;
+    private final IncidentPolicy policy;
     private final Notifier notifier;
     private final Enforcer enforcer;
 
     /** @param notifier null: incidents are opened and contained, nobody is told */
     public Responder(Store store, IncidentConfig config, Notifier notifier, Enforcer enforcer) {
         this.store = store;
-        this.policy = new Incidents(config);
+        this.policy = new IncidentPolicy(config);
         this.notifier = notifier;
         this.enforcer = enforcer;
         if (notifier != null) {
@@ -92,24 +92,24 @@ public final class Responder {
     }
 
     /** A detection from the gate or an analysis; one with no compromised account changes nothing. */
-    public synchronized Incidents.Outcome detection(String key, Detection d, Function<String, AccountVerdict> verdicts,
+    public synchronized IncidentPolicy.Outcome detection(String key, Detection d, Function<String, AccountVerdict> verdicts,
                                                     String actor, Instant now) {
         if (d.compromised().isEmpty()) {
-            return Incidents.Outcome.NONE;
+            return IncidentPolicy.Outcome.NONE;
         }
         Incident latest = store.latestIncident(key).orElse(null);
         Set<String> elsewhere = new HashSet<>(store.accountsInOpenIncidents());
         if (latest != null && latest.isOpen()) {
             elsewhere.removeAll(latest.accountNames());
         }
-        Incidents.Outcome o = policy.apply(key, d, latest, elsewhere, verdicts, now);
+        IncidentPolicy.Outcome o = policy.apply(key, d, latest, elsewhere, verdicts, now);
         if (!o.changed()) {
             return o;
         }
         Incident incident = o.incident();
         String by = "incident:" + incident.id();
         List<GateRecord> records = new ArrayList<>();
-        ArrayNode holds = Json.MAPPER.createArrayNode();
+        ArrayNode holds = RecordJson.MAPPER.createArrayNode();
         int blocks = 0;
         for (Containment c : o.actions()) {
             if (c instanceof Containment.BlockSources b) {
@@ -127,16 +127,16 @@ public final class Responder {
                         now, null, by));
                 holds.add(h.account());
             } else if (c instanceof Containment.SuggestLockdown s) {
-                incident = incident.withNote(new Note(now, Incidents.AUTHOR, null, s.compromised()
+                incident = incident.withNote(new Note(now, IncidentPolicy.AUTHOR, null, s.compromised()
                         + " compromised accounts (threshold " + s.threshold() + "): a lockdown of remote access is suggested"));
                 store.audit(new AuditEntry(0, now, actor, "incident.lockdown_suggested", incident.id(),
-                        Json.object().put("compromised", s.compromised()).put("threshold", s.threshold()).toString()));
+                        RecordJson.object().put("compromised", s.compromised()).put("threshold", s.threshold()).toString()));
             }
         }
         if (!records.isEmpty()) {
             store.apply(records.stream().map(Change::put).toList());
         }
-        ObjectNode detail = Json.object().put("campaign", key).put("kind", incident.kind()).put("blocks", blocks);
+        ObjectNode detail = RecordJson.object().put("campaign", key).put("kind", incident.kind()).put("blocks", blocks);
         o.newAccounts().forEach(detail.putArray("accounts")::add);
         detail.set("holds", holds);
         store.saveIncident(incident, new AuditEntry(0, now, actor, o.opened() ? "incident.open" : "incident.update",
@@ -145,7 +145,7 @@ public final class Responder {
         if (notifier != null) {
             notifier.queue(incident, o.opened(), o.newAccounts(), now);
         }
-        return new Incidents.Outcome(incident, o.opened(), o.newAccounts(), o.newSources(), o.actions());
+        return new IncidentPolicy.Outcome(incident, o.opened(), o.newAccounts(), o.newSources(), o.actions());
     }
 
     /**
@@ -175,7 +175,7 @@ public final class Responder {
     public synchronized Incident acknowledge(String id, Instant aware, String note, String actor, Instant now) {
         Incident i = incident(id).acknowledged(aware == null ? now : aware, actor, now, note);
         store.saveIncident(i, new AuditEntry(0, now, actor, "incident.ack", id,
-                Json.object().put("aware", i.becameAware().toString()).put("deadline", i.deadline().toString()).toString()));
+                RecordJson.object().put("aware", i.becameAware().toString()).put("deadline", i.deadline().toString()).toString()));
         return i;
     }
 
@@ -184,7 +184,7 @@ public final class Responder {
         Incident before = incident(id);
         Incident i = before.withAccountStage(account, to, now, actor, note);
         store.saveIncident(i, new AuditEntry(0, now, actor, "incident.account", id + " " + account,
-                Json.object().put("from", before.account(account).orElseThrow().stage().label()).put("to", to.label())
+                RecordJson.object().put("from", before.account(account).orElseThrow().stage().label()).put("to", to.label())
                         .put("note", note).toString()));
         if (to == AccountStage.RESET_CONFIRMED || to == AccountStage.CLOSED) {
             release(i, List.of(account), actor, now);
@@ -196,7 +196,7 @@ public final class Responder {
     public synchronized Incident close(String id, String note, String actor, Instant now) {
         Incident i = incident(id).closedBy(actor, now, note);
         store.saveIncident(i, new AuditEntry(0, now, actor, "incident.close", id,
-                Json.object().put("note", note).toString()));
+                RecordJson.object().put("note", note).toString()));
         release(i, i.accountNames(), actor, now);
         return i;
     }
@@ -212,7 +212,7 @@ public final class Responder {
         store.apply(ours.stream().map(l -> Change.remove(Lockout.class, l.account())).toList());
         for (Lockout l : ours) {
             store.audit(new AuditEntry(0, now, actor, "incident.release", l.account(),
-                    Json.object().put("incident", i.id()).toString()));
+                    RecordJson.object().put("incident", i.id()).toString()));
             enforcer.remove(Lockout.class, l.account());
         }
     }
@@ -228,6 +228,6 @@ public final class Responder {
         }
         Incident next = i.withAccountStage(d.account(), AccountStage.NOTIFIED, now, "notifier", "e-mailed " + d.recipient());
         store.saveIncident(next, new AuditEntry(0, now, "notifier", "incident.account", i.id() + " " + d.account(),
-                Json.object().put("from", "detected").put("to", "notified").toString()));
+                RecordJson.object().put("from", "detected").put("to", "notified").toString()));
     }
 }

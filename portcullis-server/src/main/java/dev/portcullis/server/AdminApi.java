@@ -13,12 +13,13 @@ import dev.portcullis.core.gate.Gate;
 import dev.portcullis.core.gate.GateRecord;
 import dev.portcullis.core.gate.Lockdown;
 import dev.portcullis.core.gate.Lockout;
-import dev.portcullis.respond.Json;
+import dev.portcullis.respond.RecordJson;
 import dev.portcullis.server.Route.Call;
 import dev.portcullis.store.AuditEntry;
 import dev.portcullis.store.Change;
 import dev.portcullis.store.DetectionRecord;
 import dev.portcullis.store.Store;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,12 +54,12 @@ final class AdminApi {
 
     Reply state(Call c) {
         Instant now = clock.instant();
-        ObjectNode o = Json.object();
+        ObjectNode o = RecordJson.object();
         on(() -> {
-            o.set("blocks", Json.records(gate.blocks(now)));
-            o.set("lockouts", Json.records(gate.lockouts(now)));
-            o.set("lockdowns", Json.records(gate.lockdowns(now)));
-            o.set("allows", Json.records(gate.allows(now)));
+            o.set("blocks", RecordJson.records(gate.blocks(now)));
+            o.set("lockouts", RecordJson.records(gate.lockouts(now)));
+            o.set("lockdowns", RecordJson.records(gate.lockdowns(now)));
+            o.set("allows", RecordJson.records(gate.allows(now)));
             return null;
         });
         return Reply.json(o);
@@ -66,7 +67,7 @@ final class AdminApi {
 
     Reply blocks(Call c) {
         Instant now = clock.instant();
-        return Reply.json(on(() -> Json.records(gate.blocks(now))));
+        return Reply.json(on(() -> RecordJson.records(gate.blocks(now))));
     }
 
     Reply addBlock(Call c) {
@@ -79,7 +80,7 @@ final class AdminApi {
 
     Reply lockouts(Call c) {
         Instant now = clock.instant();
-        return Reply.json(on(() -> Json.records(gate.lockouts(now))));
+        return Reply.json(on(() -> RecordJson.records(gate.lockouts(now))));
     }
 
     Reply addLockout(Call c) {
@@ -92,7 +93,7 @@ final class AdminApi {
 
     Reply lockdowns(Call c) {
         Instant now = clock.instant();
-        return Reply.json(on(() -> Json.records(gate.lockdowns(now))));
+        return Reply.json(on(() -> RecordJson.records(gate.lockdowns(now))));
     }
 
     Reply lockdown(Call c) {
@@ -105,7 +106,7 @@ final class AdminApi {
 
     Reply allows(Call c) {
         Instant now = clock.instant();
-        return Reply.json(on(() -> Json.records(gate.allows(now))));
+        return Reply.json(on(() -> RecordJson.records(gate.allows(now))));
     }
 
     Reply addAllow(Call c) {
@@ -120,18 +121,18 @@ final class AdminApi {
     }
 
     Reply audit(Call c) {
-        ArrayNode a = Json.MAPPER.createArrayNode();
-        store.auditTrail(Instant.EPOCH, limit(c.request())).forEach(e -> a.add(Json.audit(e)));
+        ArrayNode a = RecordJson.MAPPER.createArrayNode();
+        store.auditTrail(Instant.EPOCH, limit(c.request())).forEach(e -> a.add(RecordJson.audit(e)));
         return Reply.json(a);
     }
 
     Reply detections(Call c) {
-        ArrayNode a = Json.MAPPER.createArrayNode();
+        ArrayNode a = RecordJson.MAPPER.createArrayNode();
         for (DetectionRecord d : store.detections(Instant.EPOCH, limit(c.request()))) {
             try {
-                a.add(Json.MAPPER.readTree(d.json()));
+                a.add(RecordJson.MAPPER.readTree(d.json()));
             } catch (Exception e) {
-                a.add(Json.object().put("id", d.id()).put("kind", d.kind()));
+                a.add(RecordJson.object().put("id", d.id()).put("kind", d.kind()));
             }
         }
         return Reply.json(a);
@@ -141,12 +142,12 @@ final class AdminApi {
 
     Reply put(String actor, String action, GateRecord rec) {
         store.apply(List.of(Change.put(rec)));
-        audit(actor, action, rec.key(), Json.record(rec).toString(), clock.instant());
+        audit(actor, action, rec.key(), RecordJson.record(rec).toString(), clock.instant());
         on(() -> {
             gate.put(rec, false);
             return null;
         });
-        return Reply.json(Json.object().put("status", "ok").set("record", Json.record(rec)));
+        return Reply.json(RecordJson.object().put("status", "ok").set("record", RecordJson.record(rec)));
     }
 
     Reply remove(String actor, String action, Class<? extends GateRecord> type, String key) {
@@ -155,18 +156,18 @@ final class AdminApi {
             throw new BadRequest(404, "no " + type.getSimpleName().toLowerCase(Locale.ROOT) + " '" + key + "' in force");
         }
         store.apply(List.of(Change.remove(removed)));
-        audit(actor, action, key, Json.record(removed).toString(), clock.instant());
-        return Reply.json(Json.object().put("status", "ok").set("removed", Json.record(removed)));
+        audit(actor, action, key, RecordJson.record(removed).toString(), clock.instant());
+        return Reply.json(RecordJson.object().put("status", "ok").set("removed", RecordJson.record(removed)));
     }
 
     private Reply liftLockdown(String actor, String id, Instant now) {
         List<Lockdown> current = on(() -> gate.lockdowns(now));
         List<Change> changes = new ArrayList<>();
-        ArrayNode lifted = Json.MAPPER.createArrayNode();
+        ArrayNode lifted = RecordJson.MAPPER.createArrayNode();
         for (Lockdown ld : current) {
             if (id == null || ld.id().equals(id)) {
                 changes.add(Change.remove(ld));
-                lifted.add(Json.record(ld));
+                lifted.add(RecordJson.record(ld));
             }
         }
         if (changes.isEmpty()) {
@@ -182,7 +183,7 @@ final class AdminApi {
             }
             return null;
         });
-        ObjectNode o = Json.object().put("status", "ok");
+        ObjectNode o = RecordJson.object().put("status", "ok");
         o.set("lifted", lifted);
         return Reply.json(o);
     }
@@ -332,10 +333,10 @@ final class AdminApi {
             throw new BadRequest("the request body is empty; expected a JSON object");
         }
         try {
-            JsonNode n = Json.MAPPER.readTree(r.body());
+            JsonNode n = RecordJson.MAPPER.readTree(r.body());
             if (n == null || !n.isObject()) throw new BadRequest("the request body is not a JSON object");
             return n;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new BadRequest("the request body is not valid JSON");
         }
     }

@@ -62,7 +62,7 @@ public final class GateServer implements AutoCloseable {
     private final Gate gate;
     private final Responder responder;
     private final StateRestore.Result restored;
-    private final Judgement judgement;
+    private final JudgementThread judgement;
     private final Housekeeping housekeeping;
     /** Open client connections, closed explicitly at stop so keep-alive clients (Dovecot) see them end. */
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -83,7 +83,7 @@ public final class GateServer implements AutoCloseable {
         Metrics metrics = new Metrics(gate.stats());
         Instant now = clock.instant();
         this.restored = StateRestore.into(gate, loop, store, now);
-        this.judgement = new Judgement(engineConfig, gate, loop, clock, gateConfig.judgeInterval());
+        this.judgement = new JudgementThread(engineConfig, gate, loop, clock, gateConfig.judgeInterval());
         loop.submit(() -> gate.judgeElsewhere(judgement::offer));
         metrics.watch(judgement);
         responder.resume(now);

@@ -1,7 +1,7 @@
 package dev.portcullis.server;
 
 import dev.portcullis.core.Untrusted;
-import dev.portcullis.respond.Json;
+import dev.portcullis.respond.RecordJson;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,7 +105,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return route.handler().handle(new Route.Call(r, caller, found.params()));
     }
 
-    private void async(ChannelHandlerContext ctx, boolean keepAlive, java.util.function.Supplier<Reply> work) {
+    private void async(ChannelHandlerContext ctx, boolean keepAlive, Supplier<Reply> work) {
         try {
             adminThread.execute(() -> {
                 Reply reply;

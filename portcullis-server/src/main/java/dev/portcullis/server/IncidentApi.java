@@ -10,7 +10,7 @@ import dev.portcullis.core.incident.Incident;
 import dev.portcullis.core.incident.IncidentAccount;
 import dev.portcullis.core.incident.Note;
 import dev.portcullis.core.incident.TransitionRefused;
-import dev.portcullis.respond.Json;
+import dev.portcullis.respond.RecordJson;
 import dev.portcullis.respond.Responder;
 import dev.portcullis.server.Route.Call;
 import dev.portcullis.store.DeliveryRecord;
@@ -19,8 +19,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 
@@ -54,7 +56,7 @@ final class IncidentApi {
         boolean open = status == null || status.equals("open");
         if (!open && !status.equals("all")) throw new BadRequest("'status' must be open or all");
         Instant now = clock.instant();
-        ArrayNode a = Json.MAPPER.createArrayNode();
+        ArrayNode a = RecordJson.MAPPER.createArrayNode();
         store.incidents(open, 1_000).forEach(i -> a.add(summary(i, now)));
         return Reply.json(a);
     }
@@ -82,7 +84,7 @@ final class IncidentApi {
 
     Reply gdpr(Call c) {
         String id = c.param("id");
-        return answer(() -> Json.MAPPER.valueToTree(gdpr(Article33Record.of(responder.incident(id),
+        return answer(() -> RecordJson.MAPPER.valueToTree(gdpr(Article33Record.of(responder.incident(id),
                 responder.config(), clock.instant()))));
     }
 
@@ -117,12 +119,12 @@ final class IncidentApi {
     }
 
     static ObjectNode summary(Incident i, Instant now) {
-        ObjectNode o = Json.object().put("id", i.id()).put("kind", i.kind()).put("status", i.status().label())
-                .put("opened", Json.time(i.opened())).put("became_aware", Json.time(i.becameAware()))
-                .put("deadline", Json.time(i.deadline())).put("deadline_provisional", i.deadlineProvisional())
+        ObjectNode o = RecordJson.object().put("id", i.id()).put("kind", i.kind()).put("status", i.status().label())
+                .put("opened", RecordJson.time(i.opened())).put("became_aware", RecordJson.time(i.becameAware()))
+                .put("deadline", RecordJson.time(i.deadline())).put("deadline_provisional", i.deadlineProvisional())
                 .put("hours_left", i.isOpen() ? i.timeLeft(now).toMinutes() / 60.0 : null)
                 .put("accounts", i.accounts().size()).put("sources", i.sources().size())
-                .put("closed", Json.time(i.closed()));
+                .put("closed", RecordJson.time(i.closed()));
         ObjectNode stages = o.putObject("stages");
         for (AccountStage s : AccountStage.values()) {
             stages.put(s.label(), i.accounts().stream().filter(a -> a.stage() == s).count());
@@ -136,32 +138,32 @@ final class IncidentApi {
         ArrayNode acc = o.putArray("account_list");
         for (IncidentAccount a : i.accounts()) {
             ObjectNode x = acc.addObject().put("account", a.account()).put("stage", a.stage().label())
-                    .put("compromised_at", Json.time(a.compromisedAt())).put("updated", Json.time(a.updated()));
+                    .put("compromised_at", RecordJson.time(a.compromisedAt())).put("updated", RecordJson.time(a.updated()));
             a.sources().forEach(x.putArray("sources")::add);
         }
         ArrayNode notes = o.putArray("notes");
         for (Note n : i.notes()) {
-            notes.addObject().put("time", Json.time(n.time())).put("author", n.author()).put("account", n.account())
+            notes.addObject().put("time", RecordJson.time(n.time())).put("author", n.author()).put("account", n.account())
                     .put("text", n.text());
         }
         ArrayNode d = o.putArray("deliveries");
         for (DeliveryRecord r : deliveries) {
             d.addObject().put("kind", r.kind()).put("account", r.account()).put("to", r.recipient())
                     .put("state", r.state().label()).put("attempts", r.attempts())
-                    .put("next_attempt", Json.time(r.nextAttempt())).put("sent", Json.time(r.sent()))
+                    .put("next_attempt", RecordJson.time(r.nextAttempt())).put("sent", RecordJson.time(r.sent()))
                     .put("error", r.lastError());
         }
         return o;
     }
 
     /** The Article 33(3) record with stable snake_case names and ISO times. */
-    static java.util.Map<String, Object> gdpr(Article33Record g) {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    static Map<String, Object> gdpr(Article33Record g) {
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("incident", g.incidentId());
-        m.put("prepared", Json.time(g.prepared()));
-        m.put("became_aware", Json.time(g.becameAware()));
+        m.put("prepared", RecordJson.time(g.prepared()));
+        m.put("became_aware", RecordJson.time(g.becameAware()));
         m.put("awareness_provisional", g.awarenessProvisional());
-        m.put("deadline", Json.time(g.deadline()));
+        m.put("deadline", RecordJson.time(g.deadline()));
         m.put("overdue", g.overdue());
         m.put("nature_of_breach", g.natureOfBreach());
         m.put("data_subject_categories", g.dataSubjectCategories());
@@ -193,10 +195,10 @@ final class IncidentApi {
 
     private static JsonNode body(Request r) {
         if (r.body() == null || r.body().length == 0) {
-            return Json.object();
+            return RecordJson.object();
         }
         try {
-            JsonNode n = Json.MAPPER.readTree(r.body());
+            JsonNode n = RecordJson.MAPPER.readTree(r.body());
             if (n == null || !n.isObject()) throw new BadRequest("the request body is not a JSON object");
             return n;
         } catch (IOException e) {

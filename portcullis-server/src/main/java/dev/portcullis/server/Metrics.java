@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Prometheus metrics: decisions by outcome (read from the gate's counters at scrape time, no cost per
@@ -47,15 +48,15 @@ final class Metrics {
         new JvmMemoryMetrics().bindTo(registry);
     }
 
-    private void decisions(GateStats s, String outcome, java.util.function.ToDoubleFunction<GateStats> f) {
+    private void decisions(GateStats s, String outcome, ToDoubleFunction<GateStats> f) {
         FunctionCounter.builder("portcullis_decisions", s, f).tag("outcome", outcome).register(registry);
     }
 
     /** The background judgement's health: events it dropped, how long the last run took. */
-    void watch(Judgement judgement) {
-        Gauge.builder("portcullis_judgement_dropped_events", judgement, Judgement::dropped)
+    void watch(JudgementThread judgement) {
+        Gauge.builder("portcullis_judgement_dropped_events", judgement, JudgementThread::dropped)
                 .description("events the background judgement could not keep up with").register(registry);
-        Gauge.builder("portcullis_judgement_last_millis", judgement, Judgement::lastMillis)
+        Gauge.builder("portcullis_judgement_last_millis", judgement, JudgementThread::lastMillis)
                 .description("duration of the last full judgement").register(registry);
     }
 

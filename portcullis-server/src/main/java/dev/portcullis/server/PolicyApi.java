@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.core.gate.Decision;
 import dev.portcullis.core.gate.Gate;
 import dev.portcullis.core.gate.GateStats;
-import dev.portcullis.respond.Json;
+import dev.portcullis.respond.RecordJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +36,7 @@ final class PolicyApi {
         if (status == 0) {
             return new Reply(200, ALLOW, Reply.JSON);
         }
-        ObjectNode o = Json.object().put("status", status).put("msg", d.message());
+        ObjectNode o = RecordJson.object().put("status", status).put("msg", d.message());
         o.putObject("r_attrs");
         return Reply.json(o);
     }
@@ -51,7 +51,7 @@ final class PolicyApi {
     Reply decideGeneric(Request r) {
         PolicyRequest p = PolicyRequest.decode(r.body(), false);
         Decision d = gate.decide(p.login(), clock.instant());
-        ObjectNode o = Json.object().put("decision", Json.lower(d.verdict())).put("status", d.status())
+        ObjectNode o = RecordJson.object().put("decision", RecordJson.lower(d.verdict())).put("status", d.status())
                 .put("delay_seconds", d.delaySeconds()).put("reason", d.reason()).put("message", d.message())
                 .put("enforced", d.enforced());
         return Reply.json(o);
@@ -64,7 +64,7 @@ final class PolicyApi {
     Reply stats() {
         GateStats s = gate.stats();
         Instant now = clock.instant();
-        ObjectNode o = Json.object().put("reports", s.reports).put("allows", s.allowed + s.delayed)
+        ObjectNode o = RecordJson.object().put("reports", s.reports).put("allows", s.allowed + s.delayed)
                 .put("denieds", s.rejected).put("delays", s.delayed).put("unenforced", s.unenforced)
                 .put("blocks_held", gate.blocksHeld()).put("lockouts_held", gate.lockoutsHeld())
                 .put("lockdowns_in_force", gate.lockdowns(now).size()).put("tracked_keys", gate.trackedKeys());

@@ -9,6 +9,7 @@ import dev.portcullis.core.Addresses;
 import dev.portcullis.core.Untrusted;
 import dev.portcullis.core.gate.Login;
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * A Dovecot auth-policy / wforce / generic login request, decoded from untrusted JSON with a
@@ -149,7 +150,7 @@ record PolicyRequest(Login login, Boolean success, boolean policyReject) {
         if (protocol == null || protocol.isEmpty()) {
             return null;
         }
-        String p = protocol.toLowerCase(java.util.Locale.ROOT);
+        String p = protocol.toLowerCase(Locale.ROOT);
         return switch (p) {
             case "imap", "pop3", "smtp", "submission", "lmtp", "sieve", "managesieve", "http", "https", "ssh",
                     "vpn", "web", "mobileapi", "ldap", "radius", "sso" -> p;

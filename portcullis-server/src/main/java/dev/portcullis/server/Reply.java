@@ -1,7 +1,7 @@
 package dev.portcullis.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portcullis.respond.Json;
+import dev.portcullis.respond.RecordJson;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +31,7 @@ record Reply(int status, byte[] body, String contentType, Map<String, String> he
     }
 
     static Reply error(int status, String reason) {
-        return json(status, Json.object().put("status", "failure").put("reason", reason));
+        return json(status, RecordJson.object().put("status", "failure").put("reason", reason));
     }
 
     static Reply text(String s) {

@@ -9,7 +9,7 @@ import static dev.portcullis.server.Route.Access.SECRET_OR_READ;
 import static dev.portcullis.server.Router.ANY;
 
 import dev.portcullis.core.Untrusted;
-import dev.portcullis.respond.Json;
+import dev.portcullis.respond.RecordJson;
 import dev.portcullis.server.Route.Lane;
 
 /**
@@ -87,7 +87,7 @@ final class Routes {
     private static Reply ready(Readiness readiness) {
         String why = readiness.notReady();
         return why == null ? Reply.raw(200, "{\"status\":\"ready\"}")
-                : Reply.json(503, Json.object().put("status", "not ready").put("reason", why));
+                : Reply.json(503, RecordJson.object().put("status", "not ready").put("reason", why));
     }
 
     /**

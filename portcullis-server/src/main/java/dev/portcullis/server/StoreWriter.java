@@ -3,7 +3,7 @@ package dev.portcullis.server;
 import dev.portcullis.core.engine.Detection;
 import dev.portcullis.core.gate.GateListener;
 import dev.portcullis.core.gate.GateRecord;
-import dev.portcullis.respond.Json;
+import dev.portcullis.respond.RecordJson;
 import dev.portcullis.store.Change;
 import dev.portcullis.store.DetectionRecord;
 import dev.portcullis.store.Store;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,7 @@ final class StoreWriter implements GateListener, AutoCloseable {
 
     @Override
     public void detection(String key, Detection d) {
-        String json = Json.detection(d).toString();
+        String json = RecordJson.detection(d).toString();
         DetectionRecord rec = new DetectionRecord(key, d.kind().label(), d.start(), d.end(), clock.instant(), json);
         lock.lock();
         try {
@@ -119,7 +120,7 @@ final class StoreWriter implements GateListener, AutoCloseable {
         long target = enqueuedSeq();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (flushedSeq < target && System.nanoTime() < deadline && thread.isAlive()) {
-            java.util.concurrent.locks.LockSupport.parkNanos(200_000); // the writer batches; no need to spin
+            LockSupport.parkNanos(200_000); // the writer batches; no need to spin
             lock.lock();
             try {
                 wake.signalAll();

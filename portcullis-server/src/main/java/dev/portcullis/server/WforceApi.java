@@ -8,7 +8,7 @@ import dev.portcullis.core.gate.Block;
 import dev.portcullis.core.gate.Gate;
 import dev.portcullis.core.gate.GateRecord;
 import dev.portcullis.core.gate.Lockout;
-import dev.portcullis.respond.Json;
+import dev.portcullis.respond.RecordJson;
 import dev.portcullis.server.Route.Call;
 import java.time.Clock;
 import java.time.Instant;
@@ -91,7 +91,7 @@ final class WforceApi {
     /** {@code getBL} ({@code blacklist} true) or {@code getWL}. */
     Reply list(Call c, boolean blacklist) {
         Instant now = clock.instant();
-        ObjectNode o = Json.object();
+        ObjectNode o = RecordJson.object();
         ArrayNode ips = o.putArray("ip");
         ArrayNode logins = o.putArray("login");
         admin.on(() -> {
@@ -105,7 +105,7 @@ final class WforceApi {
             }
             return null;
         });
-        ObjectNode wrap = Json.object();
+        ObjectNode wrap = RecordJson.object();
         wrap.putArray("bl_entries").add(o);
         return Reply.json(wrap);
     }
@@ -115,7 +115,7 @@ final class WforceApi {
     }
 
     private static ObjectNode entry(String key, Instant until, String reason) {
-        return Json.object().put("key_name", key).put("expiration", until == null ? "" : until.toString())
+        return RecordJson.object().put("key_name", key).put("expiration", until == null ? "" : until.toString())
                 .put("reason", reason == null ? "" : reason);
     }
 

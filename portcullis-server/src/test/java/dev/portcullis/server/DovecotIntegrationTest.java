@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.core.engine.EngineConfig;
 import dev.portcullis.core.gate.GateConfig;
-import dev.portcullis.respond.Json;
+import dev.portcullis.respond.RecordJson;
 import dev.portcullis.store.Store;
 import java.io.File;
 import java.io.IOException;
@@ -296,7 +296,7 @@ class DovecotIntegrationTest {
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode j = null;
         try {
-            j = Json.MAPPER.readTree(r.body());
+            j = RecordJson.MAPPER.readTree(r.body());
         } catch (Exception e) {
             // not JSON (metrics)
         }

@@ -8,7 +8,7 @@ import dev.portcullis.core.engine.Detection;
 import dev.portcullis.core.engine.EngineConfig;
 import dev.portcullis.core.gate.GateConfig;
 import dev.portcullis.core.incident.IncidentConfig;
-import dev.portcullis.respond.Json;
+import dev.portcullis.respond.RecordJson;
 import dev.portcullis.respond.Responder;
 import dev.portcullis.respond.notify.NotifyConfig;
 import dev.portcullis.store.AuditEntry;
@@ -70,7 +70,7 @@ class IncidentApiTest {
                 .header("Authorization", "Bearer " + token)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        return new Res(r.statusCode(), Json.MAPPER.readTree(r.body()));
+        return new Res(r.statusCode(), RecordJson.MAPPER.readTree(r.body()));
     }
 
     static Detection stuffing(String... compromised) {

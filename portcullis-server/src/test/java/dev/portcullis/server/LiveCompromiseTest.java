@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.core.engine.EngineConfig;
 import dev.portcullis.core.gate.GateConfig;
 import dev.portcullis.core.incident.IncidentConfig;
-import dev.portcullis.respond.Json;
+import dev.portcullis.respond.RecordJson;
 import dev.portcullis.respond.notify.NotifyConfig;
 import dev.portcullis.store.Store;
 import java.net.URI;
@@ -101,6 +101,6 @@ class LiveCompromiseTest {
     }
 
     private static JsonNode json(String s) throws Exception {
-        return Json.MAPPER.readTree(s);
+        return RecordJson.MAPPER.readTree(s);
     }
 }

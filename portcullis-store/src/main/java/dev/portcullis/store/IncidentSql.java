@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The SQL of incidents, their accounts and notes, and deliveries: static functions over a
@@ -139,7 +140,7 @@ final class IncidentSql {
                 + " AND state = :from"), next).bind("from", from.label()).execute() == 1;
     }
 
-    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindDelivery(S s, DeliveryRecord d) {
+    private static <S extends SqlStatement<S>> S bindDelivery(S s, DeliveryRecord d) {
         return s.bind("incident_id", d.incidentId()).bind("account", d.account()).bind("kind", d.kind())
                 .bind("recipient", d.recipient() == null ? "" : d.recipient()).bind("state", d.state().label())
                 .bind("attempts", d.attempts()).bind("next_attempt_ms", ms(d.nextAttempt()))

@@ -27,7 +27,7 @@ public interface Store extends AutoCloseable {
 
     /** A directory for SQLite (created if missing), or a {@code jdbc:sqlite:} / {@code jdbc:postgresql:} URL. */
     static Store open(String location) {
-        return Stores.open(location);
+        return StoreLocation.open(location);
     }
 
     /** What this store is, for messages: the SQLite file or the JDBC URL without credentials. */

@@ -8,7 +8,7 @@ import dev.portcullis.core.engine.Detection;
 import dev.portcullis.core.incident.AccountStage;
 import dev.portcullis.core.incident.Incident;
 import dev.portcullis.core.incident.IncidentConfig;
-import dev.portcullis.core.incident.Incidents;
+import dev.portcullis.core.incident.IncidentPolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +28,7 @@ abstract class IncidentStoreContract {
     static Incident incident(String key, String... accounts) {
         Detection d = new Detection("d", AttackKind.PASSWORD_SPRAY, T0.minusSeconds(600), T0,
                 List.of("203.0.113.5", "2001:db8::7"), 300, 600, List.of(accounts), List.of());
-        return new Incidents(IncidentConfig.DEFAULTS).apply(key, d, null, Set.of(), a -> null, T0).incident();
+        return new IncidentPolicy(IncidentConfig.DEFAULTS).apply(key, d, null, Set.of(), a -> null, T0).incident();
     }
 
     @Test

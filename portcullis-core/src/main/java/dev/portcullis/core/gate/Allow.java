@@ -1,6 +1,7 @@
 package dev.portcullis.core.gate;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /** An allowlist entry that always passes: a network (address or CIDR) or an account. */
 public record Allow(Kind kind, String value, String note, Instant since, Instant until, String by)
@@ -10,6 +11,6 @@ public record Allow(Kind kind, String value, String note, Instant since, Instant
 
     @Override
     public String key() {
-        return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + value;
+        return kind.name().toLowerCase(Locale.ROOT) + ":" + value;
     }
 }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The gate: decides every login from memory, in microseconds, with the detection engine that
@@ -64,7 +65,7 @@ public final class Gate {
     private Instant nextJudge = Instant.MIN;
     private final GateStats stats = new GateStats();
     /** When set, the full judgement runs elsewhere on a copy of the events (see {@link #judgeElsewhere}). */
-    private java.util.function.Consumer<AuthEvent> tap;
+    private Consumer<AuthEvent> tap;
 
     public Gate(GateConfig config, Engine engine, GateListener listener) {
         this.config = config;
@@ -247,7 +248,7 @@ public final class Gate {
      * runs on another thread over its own engine fed by the tap, and its {@link Findings} come back
      * through {@link #apply}. The decision path then never waits for a judgement.
      */
-    public void judgeElsewhere(java.util.function.Consumer<AuthEvent> tap) {
+    public void judgeElsewhere(Consumer<AuthEvent> tap) {
         this.tap = tap;
     }
 

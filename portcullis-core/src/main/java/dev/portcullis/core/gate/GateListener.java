@@ -2,6 +2,7 @@ package dev.portcullis.core.gate;
 
 import dev.portcullis.core.engine.AccountVerdict;
 import dev.portcullis.core.engine.Detection;
+import java.util.function.Function;
 
 /**
  * Receives the gate's state changes, on the gate's thread, for persistence (write-behind) and
@@ -21,7 +22,7 @@ public interface GateListener {
      * As {@link #detection(String, Detection)}, with the engine's verdict on each compromised account
      * (when and from where it was broken into; null for an account without one). The gate calls this one.
      */
-    default void detection(String key, Detection d, java.util.function.Function<String, AccountVerdict> verdicts) {
+    default void detection(String key, Detection d, Function<String, AccountVerdict> verdicts) {
         detection(key, d);
     }
 

@@ -4,6 +4,7 @@ import dev.portcullis.core.engine.BoundedTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Smart lockout per account: failure counters from familiar and unfamiliar addresses kept apart
@@ -33,7 +34,7 @@ final class SmartLockout {
      * locked, a delay after repeated failures, else null. An expired lockout met here is removed and
      * handed to {@code expired}.
      */
-    Decision check(String acc, boolean familiar, Instant now, java.util.function.Consumer<Lockout> expired) {
+    Decision check(String acc, boolean familiar, Instant now, Consumer<Lockout> expired) {
         Lockout lo = lockouts.get(acc);
         if (lo != null) {
             if (lo.expired(now)) {

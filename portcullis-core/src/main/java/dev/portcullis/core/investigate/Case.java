@@ -54,13 +54,13 @@ final class Case {
     private final int maxTimeline;
     private final Set<String> familiar = new HashSet<>();
     private boolean familiarCapped;
-    private final Map<String, Tally> sessions = new LinkedHashMap<>();
-    private final Map<Attribution, Tally> overflow = new LinkedHashMap<>();
+    private final Map<String, SessionTally> sessions = new LinkedHashMap<>();
+    private final Map<Attribution, SessionTally> overflow = new LinkedHashMap<>();
     private long sessionsNotListed;
     /** Keys of the sessions summed into {@link #overflow}, so their later lines find them (bounded, oldest forgotten). */
-    private final Map<String, Tally> overflowKeys = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, SessionTally> overflowKeys = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Tally> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, SessionTally> eldest) {
             return size() > OVERFLOW_KEYS;
         }
     };
@@ -101,7 +101,7 @@ final class Case {
                 return;
             }
         }
-        Tally known = sessions.get(key(e));
+        SessionTally known = sessions.get(key(e));
         if (known == null) {
             known = overflowKeys.get(key(e));
         }
@@ -135,7 +135,7 @@ final class Case {
         if (who == Attribution.FAMILIAR) {
             return; // the owner's own session
         }
-        Tally t = known != null ? known : open(e, who, why);
+        SessionTally t = known != null ? known : open(e, who, why);
         if (e.kind() == EventKind.AUTH) {
             note(e, "signed in" + over(e) + " — " + who.label().replace('_', ' ') + ": " + why);
             return;
@@ -186,14 +186,14 @@ final class Case {
         return e.service() == null ? "" : " over " + e.service();
     }
 
-    private Tally open(AuthEvent e, Attribution who, String why) {
-        Tally t = new Tally(e, who, why);
+    private SessionTally open(AuthEvent e, Attribution who, String why) {
+        SessionTally t = new SessionTally(e, who, why);
         if (sessions.size() < maxSessions) {
             sessions.put(key(e), t);
             return t;
         }
         sessionsNotListed++;
-        Tally sum = overflow.get(who);
+        SessionTally sum = overflow.get(who);
         if (sum == null) {
             overflow.put(who, t);
             sum = t;
@@ -239,13 +239,13 @@ final class Case {
         Totals likely = Totals.NONE;
         boolean forwardAttacker = false;
         boolean forwardLikely = false;
-        for (Tally t : sessions.values()) {
+        for (SessionTally t : sessions.values()) {
             list.add(t.toSession());
         }
         list.sort(Comparator.comparing(AttackerSession::start));
-        List<Tally> all = new ArrayList<>(sessions.values());
+        List<SessionTally> all = new ArrayList<>(sessions.values());
         all.addAll(overflow.values());
-        for (Tally t : all) {
+        for (SessionTally t : all) {
             if (t.attribution == Attribution.ATTACKER) attacker = attacker.plus(t.totals());
             else likely = likely.plus(t.totals());
         }

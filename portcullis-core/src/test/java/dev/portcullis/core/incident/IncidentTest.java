@@ -18,7 +18,7 @@ class IncidentTest {
     static Incident incident(String... accounts) {
         Detection d = new Detection("d1", AttackKind.PASSWORD_SPRAY, T0.minusSeconds(3600), T0, List.of("203.0.113.9"),
                 400, 800, List.of(accounts), List.of());
-        return new Incidents(IncidentConfig.DEFAULTS).apply("spray-1", d, null, Set.of(), a -> null, T0).incident();
+        return new IncidentPolicy(IncidentConfig.DEFAULTS).apply("spray-1", d, null, Set.of(), a -> null, T0).incident();
     }
 
     @Test

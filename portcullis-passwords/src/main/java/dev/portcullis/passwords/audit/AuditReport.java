@@ -8,8 +8,10 @@ import dev.portcullis.passwords.check.Finding;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -65,7 +67,7 @@ public record AuditReport(List<AccountResult> accounts) {
     }
 
     /** Text for people; {@code safe} makes names from the input harmless on a terminal. */
-    public void writeText(PrintWriter w, java.util.function.UnaryOperator<String> safe) {
+    public void writeText(PrintWriter w, UnaryOperator<String> safe) {
         long weak = count("weak");
         w.printf("Password audit: %d accounts, %d with a weak password, %d not found weak within the budget,"
                 + " %d unchecked (scheme not supported)%n%n", accounts.size(), weak, count("ok"), count("unchecked"));
@@ -76,7 +78,7 @@ public record AuditReport(List<AccountResult> accounts) {
                     continue;
                 }
                 w.printf("  %s%s  [%s]%n", safe.apply(a.account()),
-                        a.priority() == null ? "" : "  (" + a.priority().label().toUpperCase(java.util.Locale.ROOT) + " in recent attacks)", a.scheme());
+                        a.priority() == null ? "" : "  (" + a.priority().label().toUpperCase(Locale.ROOT) + " in recent attacks)", a.scheme());
                 for (Finding f : a.findings()) {
                     w.printf("      - %s: %s%n", f.code(), f.message());
                 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -39,7 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>One {@code run} at a time per instance; {@link #done()} may be read from any thread.
  */
 public final class Auditor {
-    private static final byte[] EMPTY_NT = java.util.HexFormat.of().parseHex("31d6cfe0d16ae931b73c59d7e0c089c0");
+    private static final byte[] EMPTY_NT = HexFormat.of().parseHex("31d6cfe0d16ae931b73c59d7e0c089c0");
 
     private final AuditConfig cfg;
     private final CorpusIndex sha1;

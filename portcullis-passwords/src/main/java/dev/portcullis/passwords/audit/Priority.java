@@ -1,5 +1,6 @@
 package dev.portcullis.passwords.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.core.Accounts;
@@ -32,7 +33,7 @@ public final class Priority {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(in);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new InputException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     "expected the JSON report of 'portcullis analyze --format json'");
         }

@@ -1,8 +1,10 @@
 package dev.portcullis.passwords.check;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -133,7 +135,7 @@ final class BannedTerms {
         try {
             // years first, on the unfolded digits (folding turns 2024 into "2o2a"); a repeated year or
             // term counts once: repeating a guessable chunk adds little
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (int i = 0; i + 4 <= n; i++) {
                 if (isYear(lower, i) && !any(used, i, 4)) {
                     mark(used, i, 4);
@@ -178,8 +180,8 @@ final class BannedTerms {
             }
             return new Score(points, kinds);
         } finally {
-            java.util.Arrays.fill(f, '\0');
-            java.util.Arrays.fill(lower, '\0');
+            Arrays.fill(f, '\0');
+            Arrays.fill(lower, '\0');
         }
     }
 

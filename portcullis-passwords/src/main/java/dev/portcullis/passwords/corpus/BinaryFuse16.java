@@ -1,5 +1,7 @@
 package dev.portcullis.passwords.corpus;
 
+import java.util.Arrays;
+
 /**
  * A binary fuse filter with 16-bit fingerprints (Graf and Lemire, "Binary Fuse Filters: Fast and
  * Smaller Than Xor Filters", 2022): an immutable approximate set of 64-bit keys.
@@ -66,8 +68,8 @@ final class BinaryFuse16 {
         for (int attempt = 0; attempt < 100; attempt++) {
             rng += 0x9E3779B97F4A7C15L;
             long seed = splitmix(rng);
-            java.util.Arrays.fill(count, 0);
-            java.util.Arrays.fill(xor, 0);
+            Arrays.fill(count, 0);
+            Arrays.fill(xor, 0);
             for (int i = 0; i < n; i++) {
                 long h = mix(keys[i], seed);
                 for (int j = 0; j < ARITY; j++) {

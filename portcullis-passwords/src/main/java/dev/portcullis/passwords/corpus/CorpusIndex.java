@@ -1,5 +1,6 @@
 package dev.portcullis.passwords.corpus;
 
+import dev.portcullis.passwords.hash.PasswordHashes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -127,7 +128,7 @@ public final class CorpusIndex {
 
     /** Whether a digest (of this index's type, at least 8 bytes) is (probably) in the corpus. */
     public boolean containsDigest(byte[] digest) {
-        return containsKey(dev.portcullis.passwords.hash.PasswordHashes.key(digest));
+        return containsKey(PasswordHashes.key(digest));
     }
 
     /** Whether a key (the first 64 bits of a digest, big-endian) is (probably) in the corpus. */

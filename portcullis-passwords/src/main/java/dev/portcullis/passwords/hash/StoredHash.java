@@ -6,6 +6,7 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -203,7 +204,7 @@ public final class StoredHash {
                 case SMD5: return digestEquals("MD5", utf8, true);
                 case PLAIN_MD5: return digestEquals("MD5", utf8, false);
                 case NTLM: return MessageDigest.isEqual(PasswordHashes.ntlm(password), digest);
-                case PLAIN: return MessageDigest.isEqual(utf8, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                case PLAIN: return MessageDigest.isEqual(utf8, value.getBytes(StandardCharsets.UTF_8));
                 default: return false;
             }
         } catch (RuntimeException e) {

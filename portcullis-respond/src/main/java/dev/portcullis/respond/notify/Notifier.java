@@ -61,8 +61,8 @@ public final class Notifier {
         void delivered(DeliveryRecord d, Instant now);
     }
 
-    /** What one {@link #tick} did. */
-    public record Tally(int sent, int retry, int unknown, int failed) {
+    /** How many deliveries one {@link #tick} sent, left to retry, left unknown or gave up on. */
+    public record DeliveryCounts(int sent, int retry, int unknown, int failed) {
         public int total() {
             return sent + retry + unknown + failed;
         }
@@ -143,7 +143,7 @@ public final class Notifier {
     }
 
     /** Sends every delivery due at {@code now}. */
-    public synchronized Tally tick(Instant now) {
+    public synchronized DeliveryCounts tick(Instant now) {
         int sent = 0, retry = 0, unknown = 0, failed = 0;
         for (DeliveryRecord due : store.deliveriesDue(now, 500)) {
             DeliveryRecord claimed = due.with(State.SENDING, due.attempts() + 1, null, now, null, due.lastError());
@@ -181,7 +181,7 @@ public final class Notifier {
                 log.warn("notification {} {}: {}", done.key(), done.state().label(), done.lastError());
             }
         }
-        return new Tally(sent, retry, unknown, failed);
+        return new DeliveryCounts(sent, retry, unknown, failed);
     }
 
     private void deliver(DeliveryRecord d, Instant now) throws DeliveryFailure, Cancelled {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -99,7 +100,7 @@ public final class Templates {
         }
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException(where + ": unknown placeholder(s) " + String.join(", ", unknown)
-                    + " (known: " + String.join(", ", new java.util.TreeSet<>(fields)) + ")");
+                    + " (known: " + String.join(", ", new TreeSet<>(fields)) + ")");
         }
         String body = nl < 0 ? "" : t.substring(nl + 1).replaceFirst("^\n", "");
         return new Template(where, first.substring(8).strip(), body);

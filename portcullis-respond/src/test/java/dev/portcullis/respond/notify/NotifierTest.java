@@ -94,9 +94,9 @@ class NotifierTest {
         Responder r = responder(config(smtp(mail.getSmtp().getPort())));
         Incident i = r.detection("spray-1", spray("alice@example.org", "bob@example.org"), null, "engine", T0).incident();
 
-        Notifier.Tally t = r.notifier().tick(T0.plusSeconds(1));
+        Notifier.DeliveryCounts t = r.notifier().tick(T0.plusSeconds(1));
 
-        assertThat(t).isEqualTo(new Notifier.Tally(3, 0, 0, 0));
+        assertThat(t).isEqualTo(new Notifier.DeliveryCounts(3, 0, 0, 0));
         MimeMessage[] got = mail.getReceivedMessages();
         assertThat(got).hasSize(3);
         MimeMessage alice = to(got, "alice@example.org");

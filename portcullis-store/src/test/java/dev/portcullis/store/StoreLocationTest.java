@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Choosing and opening a location, and keeping credentials out of what is shown. */
-class StoresTest {
+class StoreLocationTest {
 
     @Test
     void anUnsupportedLocationNamesItselfAndWhatIsAccepted() {
@@ -51,7 +51,7 @@ class StoresTest {
 
     @Test
     void redactHidesUserInfoAndPasswordParameters() {
-        assertThat(Stores.redact("jdbc:x://u:p@h/d?a=1&Password=zz&sslpassword=yy;b=2"))
+        assertThat(StoreLocation.redact("jdbc:x://u:p@h/d?a=1&Password=zz&sslpassword=yy;b=2"))
                 .isEqualTo("jdbc:x://***@h/d?a=1&Password=***&sslpassword=***;b=2");
     }
 }

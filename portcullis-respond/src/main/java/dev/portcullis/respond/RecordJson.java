@@ -20,10 +20,10 @@ import java.util.Locale;
  * ISO-8601 UTC times): the admin API answers with them, and incident response writes them into the
  * audit trail, so both modules share this one definition.
  */
-public final class Json {
+public final class RecordJson {
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {}
+    private RecordJson() {}
 
     public static ObjectNode object() {
         return MAPPER.createObjectNode();

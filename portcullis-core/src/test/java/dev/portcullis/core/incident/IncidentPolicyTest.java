@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class IncidentsTest {
+class IncidentPolicyTest {
     static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
-    final Incidents policy = new Incidents(new IncidentConfig(3, IncidentConfig.Hold.ALL, "", List.of(), 24));
+    final IncidentPolicy policy = new IncidentPolicy(new IncidentConfig(3, IncidentConfig.Hold.ALL, "", List.of(), 24));
 
     static Detection spray(List<String> sources, String... compromised) {
         return new Detection("d", AttackKind.DISTRIBUTED_SPRAY, T0.minusSeconds(7200), T0, sources, 900, 1500,
@@ -24,7 +24,7 @@ class IncidentsTest {
     void aDetectionWithCompromisedAccountsOpensAnIncidentWithHoldsAndBlocks() {
         AccountVerdict v = new AccountVerdict("alice@example.org", AccountVerdict.Status.COMPROMISED, T0.minusSeconds(60),
                 List.of("198.51.100.4"), List.of());
-        Incidents.Outcome o = policy.apply("distributed_spray-1-203.0.113.1", spray(List.of("203.0.113.1", "203.0.113.2"),
+        IncidentPolicy.Outcome o = policy.apply("distributed_spray-1-203.0.113.1", spray(List.of("203.0.113.1", "203.0.113.2"),
                 "alice@example.org", "bob@example.org"), null, Set.of(), Map.of("alice@example.org", v)::get, T0);
 
         assertThat(o.opened()).isTrue();
@@ -44,9 +44,9 @@ class IncidentsTest {
         Detection d = spray(List.of("203.0.113.1"), "alice@example.org");
         Incident first = policy.apply("k", d, null, Set.of(), null, T0).incident();
 
-        assertThat(policy.apply("k", d, first, Set.of(), null, T0.plusSeconds(30))).isEqualTo(Incidents.Outcome.NONE);
+        assertThat(policy.apply("k", d, first, Set.of(), null, T0.plusSeconds(30))).isEqualTo(IncidentPolicy.Outcome.NONE);
 
-        Incidents.Outcome more = policy.apply("k", spray(List.of("203.0.113.1", "203.0.113.7"), "alice@example.org",
+        IncidentPolicy.Outcome more = policy.apply("k", spray(List.of("203.0.113.1", "203.0.113.7"), "alice@example.org",
                 "bob@example.org", "carol@example.org"), first, Set.of(), null, T0.plusSeconds(60));
         assertThat(more.opened()).isFalse();
         assertThat(more.incident().id()).isEqualTo(first.id());
@@ -60,9 +60,9 @@ class IncidentsTest {
 
     @Test
     void accountsInAnotherOpenIncidentAreNotTakenTwice() {
-        Incidents.Outcome o = policy.apply("k2", spray(List.of("192.0.2.1"), "alice@example.org"), null,
+        IncidentPolicy.Outcome o = policy.apply("k2", spray(List.of("192.0.2.1"), "alice@example.org"), null,
                 Set.of("alice@example.org"), null, T0);
-        assertThat(o).isEqualTo(Incidents.Outcome.NONE);
+        assertThat(o).isEqualTo(IncidentPolicy.Outcome.NONE);
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The full judgement (campaigns, subnet attacks, compromises) off the decision path. It takes time in
+ * The thread that runs the full judgement (the engine's {@code Judge}: campaigns, subnet attacks,
+ * compromises) off the decision path, on an engine of its own. The judgement takes time in
  * proportion to the keys tracked (hundreds of milliseconds for hundreds of thousands), which the event
  * loop cannot spend; so this thread keeps its own {@link Engine}, fed with a copy of every event the
  * gate reports, judges it every {@code judge.interval}, and hands the findings to the gate's thread.
@@ -27,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * dropped and counted ({@link #dropped()}), which weakens only the campaign view, never a decision.
  * Memory: a second engine with the same limits as the gate's.
  */
-final class Judgement implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(Judgement.class);
+final class JudgementThread implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(JudgementThread.class);
     static final int QUEUE = 65_536;
 
     private final BlockingQueue<AuthEvent> queue = new ArrayBlockingQueue<>(QUEUE);
@@ -42,7 +43,7 @@ final class Judgement implements AutoCloseable {
     private volatile boolean closed;
     private volatile long lastMillis;
 
-    Judgement(EngineConfig config, Gate gate, ExecutorService loop, Clock clock, Duration interval) {
+    JudgementThread(EngineConfig config, Gate gate, ExecutorService loop, Clock clock, Duration interval) {
         this.engine = new Engine(config);
         this.gate = gate;
         this.loop = loop;

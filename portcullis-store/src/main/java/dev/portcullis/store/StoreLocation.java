@@ -5,19 +5,20 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
- * Chooses the implementation for a location: a directory (SQLite, file {@code portcullis.db}
- * inside), a {@code jdbc:sqlite:} URL or a {@code jdbc:postgresql:} URL. Anything else, and any
- * location that cannot be opened, is a {@link StoreException} naming the location without its
- * credentials.
+ * A store's location as the operator writes it ({@code --data}, {@code store.url}): which
+ * implementation opens it, and how it is shown without credentials. Accepted: a directory (SQLite,
+ * file {@code portcullis.db} inside), a {@code jdbc:sqlite:} URL or a {@code jdbc:postgresql:} URL.
+ * Anything else, and any location that cannot be opened, is a {@link StoreException} naming the
+ * location without its credentials.
  */
-final class Stores {
+final class StoreLocation {
     static final String ACCEPTED = "a directory (SQLite, file " + Sqlite.FILE_NAME + " inside), "
             + Sqlite.PREFIX + "FILE or " + Postgres.PREFIX + "//HOST[:PORT]/DATABASE[?user=…]";
 
     private static final Pattern USER_INFO = Pattern.compile("//[^/?#]*@");
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&;][^=&;]*password[^=&;]*=)[^&;]*");
 
-    private Stores() {}
+    private StoreLocation() {}
 
     static Store open(String location) {
         if (location == null || location.isBlank()) {

@@ -37,7 +37,7 @@ import java.util.function.Function;
  *       Bounded: an incident keeps at most {@link #MAX_SOURCES} addresses.</li>
  * </ul>
  */
-public final class Incidents {
+public final class IncidentPolicy {
     public static final int MAX_SOURCES = 1_000;
     /** Addresses kept per account (the campaign's when the engine named none for the account). */
     public static final int MAX_ACCOUNT_SOURCES = 20;
@@ -47,7 +47,7 @@ public final class Incidents {
 
     private final IncidentConfig config;
 
-    public Incidents(IncidentConfig config) {
+    public IncidentPolicy(IncidentConfig config) {
         this.config = config;
     }
 

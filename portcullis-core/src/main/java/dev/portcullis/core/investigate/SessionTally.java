@@ -9,7 +9,7 @@ import java.time.Instant;
  * A session being assembled (or the running sum of many): mutable, package-private, single-threaded.
  * {@link #add} folds one SESSION or MAILBOX event in and returns the words for the timeline.
  */
-final class Tally {
+final class SessionTally {
     final String source;
     final Attribution attribution;
     final String why;
@@ -34,7 +34,7 @@ final class Tally {
     long foldersSynced;
     long throttled;
 
-    Tally(AuthEvent first, Attribution attribution, String why) {
+    SessionTally(AuthEvent first, Attribution attribution, String why) {
         this.source = first.source();
         this.attribution = attribution;
         this.why = why;
