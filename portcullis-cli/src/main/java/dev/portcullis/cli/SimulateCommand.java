@@ -25,8 +25,8 @@ import java.util.zip.GZIPOutputStream;
             "Writes a labelled mail log of a simulated organisation under attack, and its truth.",
             "Everyday traffic (homes, an office NAT, carrier NATs, typos, stale phones, users giving up),",
             "brute force, password sprays, a low-and-slow distributed spray, credential stuffing, and the",
-            "attacker's returns to every account it broke into. Score a report against the truth with",
-            "../shared/scenarios/score.py TRUTH REPORT."
+            "attacker's returns to every account it broke into. The truth lists the attackers and the",
+            "accounts they broke into, to score an analyze report against (docs/report.md)."
         })
 final class SimulateCommand implements Callable<Integer> {
     @Spec
