@@ -136,6 +136,12 @@ public final class SyslogFormat implements LineFormat {
         if (sp < 0) {
             return Status.UNRECOGNISED;
         }
+        if (dovecot != null && s.startsWith("auth(", i) && s.charAt(sp - 1) != ':') {
+            // Dovecot 2.4's "auth(user,ip,sasl:mech)<session>: …" where the user name has a space
+            env.program = "dovecot";
+            env.message = s.substring(i);
+            return dispatch(dovecot, out);
+        }
         if (s.charAt(sp - 1) == ':') {
             int bracket = s.indexOf('[', i);
             if (bracket >= 0 && bracket < sp) {
