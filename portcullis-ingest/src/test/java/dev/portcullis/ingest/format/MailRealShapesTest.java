@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Issue 11's mail-system lines, each as a real log wrote it. The Dovecot lines are quoted by the issue
@@ -193,6 +194,36 @@ class MailRealShapesTest {
         assertThat(join.evictions()).isEqualTo(1);
         assertThat(join.dovecot("192.0.2.1", "a", t, 1)).isEqualTo(1); // forgotten: counted again
         assertThat(join.dovecot("192.0.2.3", "C", t, 2)).isEqualTo(1);
+    }
+
+    // ---- nginx mail proxy (CrowdSec Hub .tests/nginx-mail-logs, MIT) ------------------------------
+
+    @Test
+    void nginxClientLoggedInIsASuccessAndStarttlsIsStripped() {
+        Fixture f = Fixture.thirdParty("crowdsec-hub/nginx-mail-logs_nginx-mail-logs.log");
+        assertThat(f.events).extracting(AuthEvent::result, AuthEvent::account, AuthEvent::source, AuthEvent::service)
+                .containsExactly(
+                        tuple(Result.FAILURE, "servers@example.com", "5.34.207.182", "smtp"),
+                        tuple(Result.SUCCESS, "admin@example.com", "174.233.1.144", "mail"),
+                        tuple(Result.SUCCESS, "admin@example.com", "174.233.1.144", "mail"),
+                        tuple(Result.FAILURE, "postmaster", "201.170.64.255", "smtp"));
+    }
+
+    @Test
+    void nginxLoginWithoutAuthIsNoEvent() {
+        Fixture f = Fixture.lines("2022/04/05 13:25:11 [info] 8#8: *24785 client logged in, client: 209.85.210.53, "
+                + "server: 0.0.0.0:25");
+        assertThat(f.events).isEmpty();
+        assertThat(f.stats().unparsed()).isZero();
+    }
+
+    @Test
+    void nginxLoginNameCannotChooseTheAddress() {
+        AuthEvent e = Fixture.lines("2022/04/05 13:25:31 [info] 8#8: *24790 client logged in, client: 174.233.1.144, "
+                + "server: 0.0.0.0:11587, login: \"a\", client: 10.10.1.2, upstream: 1.2.3.4:25\", upstream: "
+                + "172.69.69.9:10025").one();
+        assertThat(e.source()).isEqualTo("174.233.1.144");
+        assertThat(e.accountRaw()).isEqualTo("a\", client: 10.10.1.2, upstream: 1.2.3.4:25");
     }
 
     // ---- anchoring -------------------------------------------------------------------------------
