@@ -244,4 +244,29 @@ class MailRealShapesTest {
                 + "192.0.2.7,<S>): Password mismatch");
         assertThat(f.events).noneMatch(e -> "10.10.1.2".equals(e.source()));
     }
+
+    @Test
+    void postfixUserNameIsReadToTheEndAndCannotMoveTheAddress() {
+        AuthEvent fail = Fixture.lines("Nov 25 10:00:00 mx1 postfix/submission/smtpd[123]: warning: unknown[192.0.2.9]: SASL "
+                + "LOGIN authentication failed: UGFzc3dvcmQ6, sasl_username=x]: warning: unknown[10.10.1.2], y").one();
+        assertThat(fail.source()).isEqualTo("192.0.2.9");
+        assertThat(fail.accountRaw()).isEqualTo("x]: warning: unknown[10.10.1.2], y");
+        AuthEvent ok = Fixture.lines("Nov 25 10:00:00 mx1 postfix/smtpd[123]: 4F2A81C0: client=mail.example.org[192.0.2.10], "
+                + "sasl_method=PLAIN, sasl_username=a, client=x[10.10.1.2]").one();
+        assertThat(ok.source()).isEqualTo("192.0.2.10");
+        assertThat(ok.accountRaw()).isEqualTo("a, client=x[10.10.1.2]");
+    }
+
+    @Test
+    void roundcubeBelievesForwardingHeadersOnlyFromItsOwnProxy() {
+        AuthEvent publicPeer = Fixture.lines("[25-Nov-2026 10:00:00 +0100]: <s1> Failed login for alice from 198.51.100.7"
+                + "(X-Real-IP: 10.10.1.2,X-Forwarded-For: 10.10.1.2) in session s1 (error: 0)").one();
+        assertThat(publicPeer.source()).isEqualTo("198.51.100.7");
+        AuthEvent proxy = Fixture.lines("[25-Nov-2026 10:00:00 +0100]: <s2> Failed login for alice from 127.0.0.1"
+                + "(X-Real-IP: 198.51.100.8,X-Forwarded-For: 198.51.100.8) in session s2 (error: 0)").one();
+        assertThat(proxy.source()).isEqualTo("198.51.100.8");
+        AuthEvent v6 = Fixture.lines("[25-Nov-2026 10:00:00 +0100]: <s3> Failed login for alice from fd00:0:0:1::2"
+                + "(X-Forwarded-For: 198.51.100.9) in session s3 (error: 0)").one();
+        assertThat(v6.source()).isEqualTo("198.51.100.9");
+    }
 }
