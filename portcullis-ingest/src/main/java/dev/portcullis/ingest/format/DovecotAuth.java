@@ -270,29 +270,30 @@ final class DovecotAuth {
     /**
      * {@code pam_unix(dovecot:auth): authentication failure; logname= uid=0 euid=0 tty=dovecot ruser=U
      * rhost=A[  user=U]}. pam_unix writes {@code user=} only for an account it knows; Dovecot sets the
-     * remote user to the login name. The address is the last {@code  rhost=} before the last
-     * {@code   user=} (the remote user is the client's text and may hold a fake {@code rhost=}).
+     * remote user to the login name. The address is the last {@code  rhost=} (the remote user is the
+     * client's text and may hold a fake {@code rhost=}).
      */
     Status pamUnix(Envelope env, String m, int from, EventSink out) {
         if (!m.startsWith("authentication failure;", from)) {
             return Status.IGNORED; // session and account lines
         }
-        int userAt = m.lastIndexOf("  user=");
-        int limit = userAt > from ? userAt : m.length();
-        int rhost = m.lastIndexOf(" rhost=", limit - 1);
+        // pam_unix writes "ruser=%s rhost=%s" then "  user=%s" for an account it knows: the remote user is
+        // the client's text, so the address is the LAST " rhost=" (a known account's name has no space)
+        int rhost = m.lastIndexOf(" rhost=");
         if (rhost < from) {
             return Status.UNPARSED;
         }
         int end = m.indexOf(' ', rhost + 7);
-        if (end < 0 || end > limit) {
-            end = limit;
+        if (end < 0) {
+            end = m.length();
         }
         String source = Addresses.canonical(m, rhost + 7, end);
         if (source == null) {
             return Status.UNPARSED; // Dovecot gives PAM the address; anything else is not ours to guess
         }
+        int userAt = m.startsWith("  user=", end) ? end : -1;
         String user = null;
-        if (userAt > from) {
+        if (userAt >= 0) {
             user = m.substring(userAt + 7).trim();
         } else {
             int ruser = m.indexOf(" ruser=", from);
@@ -306,7 +307,7 @@ final class DovecotAuth {
         if (user != null && !user.isEmpty()) {
             b.account(user);
         }
-        b.failure(userAt > from ? Reason.BAD_PASSWORD : Reason.UNSPECIFIED);
+        b.failure(userAt >= 0 ? Reason.BAD_PASSWORD : Reason.UNSPECIFIED);
         AuthEvent e = b.build();
         int attempts = pam.pam(e.source(), e.accountRaw(), e.time());
         out.accept(attempts == 1 ? e : e.withAttempts(attempts));
