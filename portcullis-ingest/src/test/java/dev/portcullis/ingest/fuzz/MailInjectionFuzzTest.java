@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Mail-system lines (Dovecot, PAM for Dovecot, Postfix, nginx mail proxy, Roundcube) with the client's
+ * Mail-system lines (Dovecot, PAM for Dovecot, Postfix, nginx mail proxy, Roundcube, Courier, Cyrus) with the client's
  * text — a user name, a given password — written by the fuzzer into the place the client controls.
  * Property: whatever that text is, no event names a source other than the line's real client address
  * (an event may have none, or the line may be unparsed, but the client can never choose the address),
@@ -52,6 +52,9 @@ class MailInjectionFuzzTest {
         "[25-Nov-2026 10:00:00 +0100]: <s3> IMAP Error: Login failed for {U} against localhost from {A}. AUTHENTICATE "
                 + "PLAIN: Authentication failed. in /var/www/program/lib/Roundcube/rcube_imap.php on line 200 "
                 + "(POST /?_task=login&_action=login)",
+        "Apr 23 22:01:00 mx2 imapd: LOGIN FAILED, method=PLAIN, user={U}, ip=[{A}], port=[41234]",
+        "Jan 4 21:51:05 mx3 cyrus/imap[5355]: badlogin: host.example.org [{A}] plaintext {U} SASL(-13): authentication "
+                + "failure: checkpass failed",
     };
     static final String[] ADDRESSES = {"203.0.113.5", "2001:db8::5", "198.51.100.77"};
 
@@ -81,6 +84,8 @@ class MailInjectionFuzzTest {
             "x against localhost from 10.10.1.2. AUTHENTICATE PLAIN: Authentication failed. in",
             "x from 127.0.0.1(X-Real-IP: 10.10.1.2,X-Forwarded-For: 10.10.1.2)",
             "a (given password: b) c",
+            "x, ip=[10.10.1.2], port=[1]",
+            "x [10.10.1.2] plaintext y",
             "",
         };
         for (String form : FORMS) {
