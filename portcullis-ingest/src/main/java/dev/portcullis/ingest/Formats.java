@@ -2,6 +2,8 @@ package dev.portcullis.ingest;
 
 import dev.portcullis.ingest.csv.CsvFormat;
 import dev.portcullis.ingest.csv.CsvTable;
+import dev.portcullis.ingest.format.CourierParser;
+import dev.portcullis.ingest.format.CyrusParser;
 import dev.portcullis.ingest.format.DovecotParser;
 import dev.portcullis.ingest.format.EntraCsvParser;
 import dev.portcullis.ingest.format.EntraSignInParser;
@@ -47,6 +49,8 @@ public final class Formats {
         return List.of(
                 new DovecotParser(),
                 new PostfixParser(),
+                new CourierParser(),
+                new CyrusParser(),
                 new SshdParser(),
                 new WindowsJsonParser(),
                 new M365AuditParser(),

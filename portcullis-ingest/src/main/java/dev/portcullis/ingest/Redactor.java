@@ -29,8 +29,9 @@ public final class Redactor {
     private static final Pattern CAPS = Pattern.compile("[A-Z]+");
 
     private static final Rule[] RULES = {
-        // Dovecot: "(given password: secret)", "(SHA1 of given password: 0b45…)"
-        new Rule("(?i)(given password: )[^)]*"),
+        // Dovecot: "(given password: secret)", "(SHA1 of given password: 0b45…)"; the password may hold
+        // ')', so everything up to the line's last ')' goes (or to the end when there is none)
+        new Rule("(?i)(given password: )(?:.*(?=\\))|.*)"),
         // Dovecot auth debug: resp=<base64> (tab or space separated)
         new Rule("(?i)(\\bresp=)[^\\s,;]+"),
         // SMTP/IMAP/POP AUTH with an initial response: "AUTH PLAIN AGFsaWNl…"

@@ -18,7 +18,11 @@ import java.time.Instant;
  * {@code client login failed: "Authentication credentials invalid" while in http auth state, client:
  * 154.250.207.69, server: 0.0.0.0:11143, login: "admin@example.com"}.
  *
- * <p>Every such line is one submitted password, a failure. The quoted text is the auth_http server's
+ * <p>{@code client logged in, client: A, server: S, login: "user", upstream: U} is a success (a line without
+ * {@code login:} is a relay session that authenticated nobody, ignored). {@code client: A using starttls}
+ * is read as A.
+ *
+ * <p>Every failed line is one submitted password, a failure. The quoted text is the auth_http server's
  * {@code Auth-Status}: "AUTH not supported" (authentication refused on that listener, e.g. SMTP port 25:
  * the client sent credentials, the server would not check them) is reason policy; "Temporary…",
  * "Internal…" (the auth server failed) are aborted; anything else, such as "Authentication credentials
@@ -32,6 +36,9 @@ public final class NginxMailParser implements LineFormat {
     private static final String CLIENT = ", client: ";
     private static final String SERVER = ", server: ";
     private static final String LOGIN = ", login: \"";
+    private static final String LOGGED_IN = "client logged in, ";
+    private static final String STARTTLS = " using starttls";
+    private static final String UPSTREAM = "\", upstream: ";
 
     private final AuthEvent.Builder b = AuthEvent.builder();
 
@@ -61,7 +68,8 @@ public final class NginxMailParser implements LineFormat {
             int sp = line.indexOf(' ', msg);
             msg = sp < 0 ? n : sp + 1;
         }
-        if (!line.startsWith(FAILED, msg)) {
+        boolean success = line.startsWith(LOGGED_IN, msg);
+        if (!success && !line.startsWith(FAILED, msg)) {
             return Status.IGNORED;
         }
         Instant time = Stamps.dateTime(line, 0, 19, ctx.zone());
@@ -69,25 +77,40 @@ public final class NginxMailParser implements LineFormat {
             return Status.UNPARSED;
         }
         int why = msg + FAILED.length();
-        int whyEnd = line.indexOf("\" while ", why);
-        int client = line.indexOf(CLIENT, whyEnd < 0 ? why : whyEnd);
+        int whyEnd = success ? -1 : line.indexOf("\" while ", why);
+        int client = line.indexOf(CLIENT, success ? msg : whyEnd < 0 ? why : whyEnd);
         if (client < 0) {
             return Status.UNPARSED;
         }
         int clientEnd = line.indexOf(',', client + CLIENT.length());
-        String source = ClientAddress.of(line.substring(client + CLIENT.length(), clientEnd < 0 ? n : clientEnd));
-        String status = whyEnd < 0 ? "" : line.substring(why, whyEnd);
-        b.reset().time(time).format(name()).origin(ctx.file(), ctx.line()).source(source)
-                .failure(reason(status));
+        int addressEnd = clientEnd < 0 ? n : clientEnd;
+        if (line.startsWith(STARTTLS, addressEnd - STARTTLS.length())) {
+            addressEnd -= STARTTLS.length(); // "client: 201.170.64.255 using starttls, server: …"
+        }
+        String source = ClientAddress.of(line.substring(client + CLIENT.length(), Math.max(addressEnd, client + CLIENT.length())));
+        b.reset().time(time).format(name()).origin(ctx.file(), ctx.line()).source(source);
+        if (success) {
+            b.success();
+        } else {
+            b.failure(reason(whyEnd < 0 ? "" : line.substring(why, whyEnd)));
+        }
         int server = clientEnd < 0 ? -1 : line.indexOf(SERVER, clientEnd);
         int serverEnd = server < 0 ? -1 : line.indexOf(',', server + SERVER.length());
         b.service(service(line, server < 0 ? -1 : server + SERVER.length(), serverEnd < 0 ? n : serverEnd));
         int login = line.indexOf(LOGIN, Math.max(clientEnd, serverEnd));
         if (login >= 0) {
+            // the login is the client's text: it ends at the last '"', or before nginx's trailing upstream
             int end = line.lastIndexOf('"');
+            int upstream = line.lastIndexOf(UPSTREAM);
+            if (upstream > login && line.indexOf('"', upstream + UPSTREAM.length()) < 0) {
+                end = upstream;
+            }
             if (end > login + LOGIN.length()) {
                 b.account(line.substring(login + LOGIN.length(), end));
             }
+        }
+        if (success && login < 0) {
+            return Status.IGNORED; // a relay session without AUTH (port 25): no password was checked
         }
         AuthEvent e = b.build();
         if (e.account() == null && e.source() == null) {

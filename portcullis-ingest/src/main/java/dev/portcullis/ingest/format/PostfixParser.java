@@ -7,7 +7,6 @@ import dev.portcullis.ingest.EventSink;
 import dev.portcullis.ingest.Status;
 import dev.portcullis.ingest.syslog.Envelope;
 import dev.portcullis.ingest.syslog.MessageParser;
-import dev.portcullis.ingest.text.Text;
 
 /**
  * Postfix SASL authentication (smtpd, submission, smtps; any multi-instance name):
@@ -16,7 +15,10 @@ import dev.portcullis.ingest.text.Text;
  *       (the user name on failures arrived in Postfix 3.9; IPv6 addresses are in the brackets);</li>
  *   <li>{@code QUEUEID: client=host[ip], sasl_method=PLAIN, sasl_username=user} — a success.</li>
  * </ul>
- * The failure reason is often a base64 SASL challenge ("UGFzc3dvcmQ6"); it is never copied.
+ * The failure reason is often a base64 SASL challenge ("UGFzc3dvcmQ6"); it is never copied. The address is
+ * the first {@code [ADDR]} after Postfix's own prefix ({@code warning: }, {@code client=}; the host name
+ * before it is DNS-verified, no client text); the user name, the client's text, comes last and is read to
+ * the end, so it cannot move the address.
  */
 public final class PostfixParser implements MessageParser {
     private final AuthEvent.Builder b = AuthEvent.builder();
@@ -46,7 +48,7 @@ public final class PostfixParser implements MessageParser {
             }
             start(env);
             b.sourceText(bracketed(m, client));
-            String user = Text.value(m, "sasl_username=", u);
+            String user = username(m, u + "sasl_username=".length());
             if (user == null || user.isEmpty()) {
                 return Status.UNPARSED;
             }
@@ -81,13 +83,23 @@ public final class PostfixParser implements MessageParser {
                 || reasonText.contains("Connection lost to authentication server")) {
             return Status.IGNORED; // not a password guess
         }
-        String user = Text.value(m, "sasl_username=", f);
+        int u = m.indexOf(", sasl_username=", f);
+        String user = u < 0 ? null : username(m, u + ", sasl_username=".length());
         if (user != null && !user.isEmpty()) {
             b.account(user);
         }
         b.failure(reason);
         out.accept(b.build());
         return Status.EVENT;
+    }
+
+    /**
+     * The SASL user name at {@code from}: Postfix writes it last (only {@code , sasl_sender=} may follow on
+     * a success), unescaped, so it runs to the line's end or to the last {@code , sasl_sender=}.
+     */
+    private static String username(String m, int from) {
+        int sender = m.lastIndexOf(", sasl_sender=");
+        return m.substring(from, sender >= from ? sender : m.length());
     }
 
     /** The text in the first [..] at or after {@code from}: "unknown[1.2.3.4]" → "1.2.3.4". */

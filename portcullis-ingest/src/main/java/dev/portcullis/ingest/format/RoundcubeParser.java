@@ -29,9 +29,10 @@ import java.time.ZoneId;
  *       PLAIN: Authentication failed. in …} — a failure, reason unspecified (the IMAP server does not say
  *       why), aborted when Roundcube could not reach it.</li>
  * </ul>
- * Every attempt stands for one submitted password. Source: X-Real-IP when logged, else the last entry of
- * X-Forwarded-For (the one the nearest proxy added; the entries before it are the client's claims), else
- * the connecting address ({@code 1.2.3.4(X-Real-IP: …,X-Forwarded-For: …)}). The user name is the
+ * Every attempt stands for one submitted password. Source: when the connecting address is private or
+ * loopback (one's own reverse proxy), X-Real-IP when logged, else the last entry of X-Forwarded-For (the
+ * one the nearest proxy added; the entries before it are the client's claims); otherwise, and when those
+ * hold no address, the connecting address (a public peer wrote its headers itself) ({@code 1.2.3.4(X-Real-IP: …,X-Forwarded-For: …)}). The user name is the
  * client's and unescaped, so lines are read from their Roundcube-written end; a line in which a crafted
  * name makes the address ambiguous yields no event (unparsed) rather than a framed address.
  *
@@ -240,8 +241,8 @@ public final class RoundcubeParser implements LineFormat, MessageParser {
 
     /** The client behind the proxies, from a "(X-Real-IP: a,X-Forwarded-For: b, c)" group, else {@code direct}. */
     private static String forwarded(String m, int open, int groupEnd, String direct) {
-        if (open >= groupEnd) {
-            return direct;
+        if (open >= groupEnd || !ClientAddress.privateOrLoopback(direct)) {
+            return direct; // only one's own proxy (a private or loopback peer) is believed about the client
         }
         String group = m.substring(open + 1, groupEnd - 1);
         int xff = group.indexOf("X-Forwarded-For: ");

@@ -139,6 +139,10 @@ public final class W3cParser implements LineFormat {
 
     private Status directive(String line, InputContext ctx) {
         Status status = directives.read(line);
+        if (status == Status.UNRECOGNISED && ctx.stateOrNull(key) != null && !line.startsWith("#Fields:")
+                && !line.startsWith("#Software:")) {
+            return Status.IGNORED; // a comment in a W3C log ("# rotated", "#Remark-free text"): no directive, no record
+        }
         if (directives.fields != null) {
             ctx.state(key, State::new).layout = new Layout(directives.fields);
         }

@@ -6,6 +6,7 @@ import dev.portcullis.ingest.LineFormat;
 import dev.portcullis.ingest.Status;
 import dev.portcullis.ingest.text.Text;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,13 @@ public final class SyslogFormat implements LineFormat {
         }
         char c = s.charAt(i);
         int end;
+        if (c == '@') {
+            return multilog(s, i, out);
+        }
         if (c >= '0' && c <= '9') {
+            if (i + 10 < n && s.charAt(i + 10) == ' ') {
+                return isoDovecot(s, i, ctx, time, out);
+            }
             if (i + 10 >= n || s.charAt(i + 10) != 'T') {
                 return Status.UNRECOGNISED;
             }
@@ -91,12 +98,49 @@ public final class SyslogFormat implements LineFormat {
         return afterStamp(s, end + 1, out);
     }
 
+    /** "@400000004c91b044077a9e94 imap-login: …": a daemontools/multilog label, then the program's line. */
+    private Status multilog(String s, int i, EventSink out) {
+        Instant t = Tai64n.instant(s, i);
+        int end = i + Tai64n.LENGTH;
+        if (t == null || end >= s.length() || s.charAt(end) != ' ') {
+            return Status.UNRECOGNISED;
+        }
+        env.time = t;
+        return afterStamp(s, end + 1, out);
+    }
+
+    /**
+     * "2013-08-11 03:56:40 auth-worker(default): …": Dovecot's own log with an ISO {@code log_timestamp};
+     * taken only when a Dovecot process name follows (other logs start with such stamps too).
+     */
+    private Status isoDovecot(String s, int i, InputContext ctx, SyslogTime time, EventSink out) {
+        int end = dovecot == null ? -1 : time.parse3339(s, i, ctx, false);
+        if (end < 0 || end + 1 >= s.length() || s.charAt(end) != ' ') {
+            return Status.UNRECOGNISED;
+        }
+        int from = end + 1;
+        int sp = s.indexOf(' ', from);
+        if (sp < 0 || s.charAt(sp - 1) != ':' || !DovecotProcess.isDovecotProcess(s.substring(from, sp - 1))) {
+            return Status.UNRECOGNISED;
+        }
+        env.time = time.instant;
+        env.program = "dovecot";
+        env.message = s.substring(from);
+        return dispatch(dovecot, out);
+    }
+
     private Status afterStamp(String s, int i, EventSink out) {
         int n = s.length();
         while (i < n && s.charAt(i) == ' ') i++;
         int sp = s.indexOf(' ', i);
         if (sp < 0) {
             return Status.UNRECOGNISED;
+        }
+        if (dovecot != null && s.startsWith("auth(", i) && s.charAt(sp - 1) != ':') {
+            // Dovecot 2.4's "auth(user,ip,sasl:mech)<session>: …" where the user name has a space
+            env.program = "dovecot";
+            env.message = s.substring(i);
+            return dispatch(dovecot, out);
         }
         if (s.charAt(sp - 1) == ':') {
             int bracket = s.indexOf('[', i);

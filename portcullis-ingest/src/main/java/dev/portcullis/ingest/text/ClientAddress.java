@@ -87,4 +87,28 @@ public final class ClientAddress {
         }
         return null;
     }
+
+    /**
+     * True when a canonical address is loopback or private (IPv4 10/8, 172.16/12, 192.168/16, 127/8;
+     * IPv6 ::1 and fc00::/7): a peer that can be one's own reverse proxy, whose forwarding headers may be
+     * believed. Any other peer wrote those headers itself.
+     */
+    public static boolean privateOrLoopback(String canonical) {
+        if (canonical == null) {
+            return false;
+        }
+        if (Addresses.isV4(canonical)) {
+            int dot = canonical.indexOf('.');
+            int a = (int) Text.parseLong(canonical, 0, dot);
+            int dot2 = canonical.indexOf('.', dot + 1);
+            int b = (int) Text.parseLong(canonical, dot + 1, dot2);
+            return a == 10 || a == 127 || (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168);
+        }
+        if (canonical.equals("::1")) {
+            return true;
+        }
+        // fc00::/7: a first group of four digits starting "fc" or "fd" ("fc::1" is 00fc::1, not private)
+        return canonical.indexOf(':') == 4 && canonical.charAt(0) == 'f'
+                && (canonical.charAt(1) == 'c' || canonical.charAt(1) == 'd');
+    }
 }

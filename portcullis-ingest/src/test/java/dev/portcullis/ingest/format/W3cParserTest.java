@@ -41,6 +41,17 @@ class W3cParserTest {
     }
 
     @Test
+    void commentLinesThatAreNoDirectiveAreIgnoredNotUnparsed() {
+        Fixture f = Fixture.lines("#Software: Microsoft Internet Information Services 10.0", "#Version: 1.0",
+                "#Date: 2026-03-06 07:00:00", HEADER, "# log restarted after a configuration change", "#",
+                "2026-03-06 07:03:00 10.0.0.5 POST /EWS/Exchange.asmx - 443 judy@example.org 198.51.100.70 Outlook - 401 1 "
+                        + "1326 5");
+        assertThat(f.stats().unparsed()).isZero();
+        assertThat(f.stats().ignored()).isEqualTo(6);
+        assertThat(f.events).hasSize(1);
+    }
+
+    @Test
     void forwardedForWinsOverTheProxysAddress() {
         Fixture f = Fixture.file(OWN.resolve("iis-exchange-xff.log"));
         assertThat(f.events).extracting(AuthEvent::source).containsExactly("203.0.113.99", "10.0.0.2");
