@@ -19,7 +19,8 @@ import dev.portcullis.ingest.text.Text;
  * remote guesser. A failure naming no {@code user=} is an unknown account. For sshd (pid shared with
  * sshd's own lines) the guess goes through the sshd join ({@link SshdJoin}), so its "Failed password"
  * twin does not count it again; an {@code rhost=} that is a host name, not an address, counts nothing
- * itself: the twin with the address does (no DNS).
+ * itself: the twin with the address does (no DNS). A line with two {@code rhost=} (one inside the
+ * client-chosen {@code ruser=} or {@code user=}) gets no source and is counted as suspect.
  */
 public final class PamParser implements MessageParser {
     private final SshdJoin join;
@@ -76,7 +77,13 @@ public final class PamParser implements MessageParser {
         }
         String user = Text.value(m, "user=", 0);
         b.reset().time(env.time).format(format).service(service).origin(env.ctx.file(), env.ctx.line());
-        b.sourceText(rhost);
+        int second = Text.find(m, "rhost=", Text.find(m, "rhost=", 0) + 6);
+        if (second >= 0) {
+            // ruser= and user= are the client's words: a second "rhost=" may be forged, no source then
+            env.ctx.suspect(env.message);
+        } else {
+            b.sourceText(rhost);
+        }
         boolean named = user != null && !user.isEmpty();
         if (named) {
             b.account(user).failure(Reason.BAD_PASSWORD);

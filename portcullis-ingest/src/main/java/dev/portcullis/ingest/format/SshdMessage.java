@@ -144,7 +144,8 @@ public final class SshdMessage {
             account = null;
             unknown = true;
         }
-        return new Line(kind, method, account.isEmpty() ? null : account, source, unknown, false, false, null);
+        return new Line(kind, method, account == null || account.isEmpty() ? null : account, source, unknown, false,
+                false, null);
     }
 
     /**
