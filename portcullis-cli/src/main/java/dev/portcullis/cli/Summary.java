@@ -110,8 +110,9 @@ final class Summary {
     static void unparsedNote(ParseStats s, PrintWriter err) {
         if (s.suspects() > 0) {
             ParseStats.Sample x = s.suspectSamples().get(0);
-            err.printf("portcullis: %,d suspect lines (forged address anchor: no source taken); first: %s:%d: %s%n",
-                    s.suspects(), Terminal.safe(x.file()), x.line(), Terminal.safe(x.text()));
+            err.printf("portcullis: %,d suspect %s (forged address anchor: no source taken); first: %s:%d: %s%n",
+                    s.suspects(), s.suspects() == 1 ? "line" : "lines", Terminal.safe(x.file()), x.line(),
+                    Terminal.safe(x.text()));
             err.flush();
         }
         if (s.unparsed() == 0) {
