@@ -93,7 +93,7 @@ public final class PamParser implements MessageParser {
         boolean ssh = service.equals("ssh");
         AuthEvent e = b.attempts(1).build();
         if (ssh && join != null) {
-            String key = env.pid != null ? env.pid : e.source();
+            String key = SshdJoin.key(env, e.source());
             int n = join.twin(key, env.time, e, out);
             if (n != 1) e = e.withAttempts(n);
         }

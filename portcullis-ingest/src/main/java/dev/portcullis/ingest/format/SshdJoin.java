@@ -2,6 +2,7 @@ package dev.portcullis.ingest.format;
 
 import dev.portcullis.core.AuthEvent;
 import dev.portcullis.ingest.EventSink;
+import dev.portcullis.ingest.syslog.Envelope;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import java.util.Map;
  * One guess, one count for an sshd connection. With PAM one password guess is logged twice: pam_unix's
  * (or macOS PAM's) "authentication failure", then sshd's "Failed password". The twin line counts the
  * guess when it carries an address and an account ({@link #twin}); the "Failed" line that follows within
- * {@link #WINDOW} on the same key (the sshd pid, or the address when there is none) then adds nothing.
+ * {@link #WINDOW} on the same key (host and sshd pid, or host and address when there is no pid) then adds nothing.
  * A twin that names a host instead of an address, or no account (pam_unix names no unknown user),
  * counts nothing yet: it is held, and the "Failed" line that follows counts it with its address and
  * name; a held guess no "Failed" line claims (window over, table full, end of input, "PAM N more", a
@@ -100,6 +101,18 @@ public final class SshdJoin {
             release(e, out);
         }
         entries.clear();
+    }
+
+    /**
+     * The join key of a line: its host and sshd pid (pids repeat across the hosts of one log), or its
+     * host and client address when it has no pid; null when it has neither.
+     */
+    static String key(Envelope env, String source) {
+        String id = env.pid != null ? env.pid : source == null ? null : "@" + source;
+        if (id == null) {
+            return null;
+        }
+        return env.host == null ? id : env.host + ' ' + id;
     }
 
     /** Entries dropped because the table was full. */

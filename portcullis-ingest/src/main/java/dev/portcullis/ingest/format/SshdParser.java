@@ -91,7 +91,7 @@ public final class SshdParser implements MessageParser {
             env.ctx.suspect(env.message);
         }
         Reason why = line.policy() ? Reason.POLICY : line.unknown() ? Reason.UNKNOWN_ACCOUNT : Reason.BAD_PASSWORD;
-        String key = env.pid != null ? env.pid : line.source();
+        String key = SshdJoin.key(env, line.source());
         switch (line.kind()) {
             case ACCEPTED -> b.success().attempts(1);
             case INVALID_USER, NOT_ALLOWED -> b.failure(why).attempts(0);
@@ -121,7 +121,7 @@ public final class SshdParser implements MessageParser {
         b.sourceText(rhost);
         boolean named = user != null && !user.isEmpty();
         if (named) b.account(user);
-        String key = env.pid != null ? env.pid : Addresses.canonical(rhost);
+        String key = SshdJoin.key(env, Addresses.canonical(rhost));
         int attempts = join.summary(key, env.time, n, out);
         b.failure(named ? Reason.BAD_PASSWORD : Reason.UNSPECIFIED).attempts(attempts);
         out.accept(b.build());
