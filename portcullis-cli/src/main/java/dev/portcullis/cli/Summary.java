@@ -29,6 +29,13 @@ final class Summary {
                 out.printf("  %s:%d: %s%n", Terminal.safe(x.file()), x.line(), Terminal.safe(x.text()));
             }
         }
+        if (s.suspects() > 0) {
+            out.printf("%nSuspect lines: %,d (two address anchors, a forged user name: read without a source, guess counted):%n",
+                    s.suspects());
+            for (ParseStats.Sample x : s.suspectSamples()) {
+                out.printf("  %s:%d: %s%n", Terminal.safe(x.file()), x.line(), Terminal.safe(x.text()));
+            }
+        }
         if (s.truncatedLines() > 0) {
             out.printf("Lines longer than 64 KiB, cut: %,d%n", s.truncatedLines());
         }
@@ -69,7 +76,8 @@ final class Summary {
         }
         sb.append(",\"lines\":").append(s.lines())
                 .append(",\"ignored_lines\":").append(s.ignored())
-                .append(",\"unparsed_lines\":").append(s.unparsed());
+                .append(",\"unparsed_lines\":").append(s.unparsed())
+                .append(",\"suspect_lines\":").append(s.suspects());
         map(sb, "formats", s.byFormat());
         map(sb, "services", s.byService());
         sb.append(",\"unparsed_samples\":[");
@@ -98,8 +106,15 @@ final class Summary {
         sb.append('}');
     }
 
-    /** After `parse`: one line on stderr when something was not understood. */
+    /** After `parse`: one line on stderr when something was not understood, one when lines looked forged. */
     static void unparsedNote(ParseStats s, PrintWriter err) {
+        if (s.suspects() > 0) {
+            ParseStats.Sample x = s.suspectSamples().get(0);
+            err.printf("portcullis: %,d suspect %s (forged address anchor: no source taken); first: %s:%d: %s%n",
+                    s.suspects(), s.suspects() == 1 ? "line" : "lines", Terminal.safe(x.file()), x.line(),
+                    Terminal.safe(x.text()));
+            err.flush();
+        }
         if (s.unparsed() == 0) {
             return;
         }

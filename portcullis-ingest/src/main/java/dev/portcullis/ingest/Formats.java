@@ -14,6 +14,7 @@ import dev.portcullis.ingest.format.NextcloudParser;
 import dev.portcullis.ingest.format.NginxMailParser;
 import dev.portcullis.ingest.format.PostfixParser;
 import dev.portcullis.ingest.format.RoundcubeParser;
+import dev.portcullis.ingest.format.PamParser;
 import dev.portcullis.ingest.format.SshdParser;
 import dev.portcullis.ingest.format.W3cParser;
 import dev.portcullis.ingest.format.WindowsJsonParser;
@@ -46,12 +47,14 @@ public final class Formats {
 
     /** Every parser, once, in the order each family tries them. */
     private static List<Object> parsers() {
+        SshdParser sshd = new SshdParser();
         return List.of(
                 new DovecotParser(),
                 new PostfixParser(),
                 new CourierParser(),
                 new CyrusParser(),
-                new SshdParser(),
+                sshd,
+                new PamParser(sshd.join()),
                 new WindowsJsonParser(),
                 new M365AuditParser(),
                 new EntraSignInParser(),

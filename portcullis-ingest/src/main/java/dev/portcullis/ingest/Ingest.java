@@ -72,6 +72,7 @@ public final class Ingest {
     /** Reads one input to its end, delivering events to {@code sink} in input order. */
     public void read(Input input, EventSink sink) throws IOException {
         InputContext ctx = new InputContext(input.name(), input.reference(), year, zone);
+        ctx.stats(stats);
         EventSink counting = e -> {
             stats.event(e);
             sink.accept(e);
@@ -109,6 +110,7 @@ public final class Ingest {
                     lines.throwPending();
                 }
             }
+            formats.sniffer().finish(ctx, counting); // joins still holding a guess
             if (ctx.pending() != null) {
                 // a multi-line record (an XML event, a quoted CSV cell) the input ended inside of
                 stats.line(Status.UNPARSED, "unfinished " + ctx.pending().name() + " record at the end of "
@@ -161,6 +163,7 @@ public final class Ingest {
 
     /** Parses one line of an input (the follow mode and tests feed lines one by one). */
     public Status line(String line, InputContext ctx, EventSink sink) {
+        ctx.stats(stats);
         Status s = formats.sniffer().parse(line, ctx, e -> {
             stats.event(e);
             sink.accept(e);

@@ -21,6 +21,7 @@ public final class InputContext {
     private long line;
     private LineFormat pending;
     private LineFormat lastFormat;
+    private ParseStats stats;
 
     /**
      * @param file      name shown in events and samples ("-" for standard input)
@@ -63,6 +64,19 @@ public final class InputContext {
             state.remove(key);
         } else {
             state.put(key, value);
+        }
+    }
+
+    /** Where {@link #suspect} lines are counted (set by {@link Ingest}). */
+    void stats(ParseStats s) { stats = s; }
+
+    /**
+     * A line whose structure an attacker may have forged (two sshd address anchors naming different
+     * addresses): read without a source, counted and sampled in {@link ParseStats#suspects()}.
+     */
+    public void suspect(String text) {
+        if (stats != null) {
+            stats.suspect(text, this);
         }
     }
 

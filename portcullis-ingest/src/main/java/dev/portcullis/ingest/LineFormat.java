@@ -9,4 +9,8 @@ public interface LineFormat {
     String name();
 
     Status parse(String line, InputContext ctx, EventSink out);
+
+    /** End of an input: emit what the format still holds (a join waiting for a twin line). Default nothing. */
+    default void finish(InputContext ctx, EventSink out) {
+    }
 }

@@ -33,6 +33,8 @@ public final class ParseStats {
     private long ignored;
     private long unparsed;
     private long truncatedLines;
+    private long suspects;
+    private final List<Sample> suspectSamples = new ArrayList<>();
     private Instant first;
     private Instant last;
     // counted in hash maps of mutable cells (hot path); sorted copies are made for readers
@@ -51,6 +53,13 @@ public final class ParseStats {
             if (samples.size() < MAX_SAMPLES) {
                 samples.add(new Sample(ctx.file(), ctx.line(), Text.clip(Redactor.redact(printable(text)), SAMPLE_CHARS)));
             }
+        }
+    }
+
+    void suspect(String text, InputContext ctx) {
+        suspects++;
+        if (suspectSamples.size() < MAX_SAMPLES) {
+            suspectSamples.add(new Sample(ctx.file(), ctx.line(), Text.clip(Redactor.redact(printable(text)), SAMPLE_CHARS)));
         }
     }
 
@@ -128,4 +137,7 @@ public final class ParseStats {
     public Map<String, Long> byService() { return sorted(byService); }
     public Map<String, Long> byKind() { return sorted(byKind); }
     public List<Sample> samples() { return Collections.unmodifiableList(samples); }
+    /** Lines whose address anchor looked forged (read without a source, their guess still counted). */
+    public long suspects() { return suspects; }
+    public List<Sample> suspectSamples() { return Collections.unmodifiableList(suspectSamples); }
 }

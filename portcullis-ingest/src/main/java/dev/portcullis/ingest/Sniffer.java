@@ -59,6 +59,19 @@ public final class Sniffer implements LineFormat {
         return Status.UNRECOGNISED;
     }
 
+    @Override
+    public void finish(InputContext ctx, EventSink out) {
+        for (LineFormat f : formats) {
+            try {
+                f.finish(ctx, out);
+            } catch (RuntimeException e) {
+                if (strict) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** A parser bug must never stop a run: an exception makes the line unparsed (and sampled). */
     private Status safeParse(LineFormat f, String line, InputContext ctx, EventSink out) {
         try {

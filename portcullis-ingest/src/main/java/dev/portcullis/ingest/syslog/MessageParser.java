@@ -28,4 +28,8 @@ public interface MessageParser {
     default boolean sniffs(String message) {
         return false;
     }
+
+    /** End of an input: emit what a join still holds (a guess waiting for its twin line). Default nothing. */
+    default void finish(EventSink out) {
+    }
 }

@@ -189,8 +189,22 @@ public final class SyslogFormat implements LineFormat {
             return Status.UNRECOGNISED;
         }
         if (j < n && s.charAt(j) == ' ') j++;
+        j = afterSolarisId(s, j);
         env.message = s.substring(j);
         return dispatch(out);
+    }
+
+    /** Skips Solaris' message id "[ID 800047 auth.info] " at {@code j}. */
+    private static int afterSolarisId(String s, int j) {
+        if (!s.startsWith("[ID ", j)) {
+            return j;
+        }
+        int d = Text.skipDigits(s, j + 4);
+        int close = s.indexOf("] ", d);
+        if (d == j + 4 || close < 0 || close - d > 24 || s.charAt(d) != ' ') {
+            return j;
+        }
+        return close + 2;
     }
 
     private Status parse5424(String s, int i, InputContext ctx, SyslogTime time, EventSink out) {
@@ -263,6 +277,13 @@ public final class SyslogFormat implements LineFormat {
         recent[recentNext] = v;
         recentNext = (recentNext + 1) & (recent.length - 1);
         return v;
+    }
+
+    @Override
+    public void finish(InputContext ctx, EventSink out) {
+        for (MessageParser p : parsers) {
+            p.finish(out);
+        }
     }
 
     /** Hands an envelope filled by another reader (journald) to the parser of its program. */

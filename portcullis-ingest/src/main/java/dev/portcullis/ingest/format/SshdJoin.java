@@ -1,0 +1,176 @@
+package dev.portcullis.ingest.format;
+
+import dev.portcullis.core.AuthEvent;
+import dev.portcullis.ingest.EventSink;
+import dev.portcullis.ingest.syslog.Envelope;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One guess, one count for an sshd connection. With PAM one password guess is logged twice: pam_unix's
+ * (or macOS PAM's) "authentication failure", then sshd's "Failed password". The twin line counts the
+ * guess when it carries an address and an account ({@link #twin}); the "Failed" line that follows within
+ * {@link #WINDOW} on the same key (host and sshd pid, or host and address when there is no pid) then adds nothing.
+ * A twin that names a host instead of an address, or no account (pam_unix names no unknown user),
+ * counts nothing yet: it is held, and the "Failed" line that follows counts it with its address and
+ * name; a held guess no "Failed" line claims (window over, table full, end of input, "PAM N more", a
+ * log that kept only pam_unix's lines) is still counted, with what the twin knew (no source for a host
+ * name: no DNS).
+ *
+ * <p>Keys come from the log: at most {@link #CAPACITY} entries, the oldest evicted and counted
+ * ({@link #evicted()}). Not thread-safe.
+ */
+public final class SshdJoin {
+    public static final int CAPACITY = 16_384;
+    public static final Duration WINDOW = Duration.ofSeconds(30);
+
+    /** One connection's ledger. */
+    private static final class Entry {
+        Instant seen;
+        /** Guesses counted by a twin line whose "Failed" line is still to come. */
+        int covered;
+        /** Guesses counted in this connection. */
+        int counted;
+        /** Guesses of twin lines without an address, not counted yet, and the event to count them with. */
+        int held;
+        AuthEvent heldEvent;
+    }
+
+    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(1024, 0.75f, true);
+    private long evicted;
+
+    /**
+     * A twin line (pam_unix, macOS PAM). {@code event} has one attempt; returns the attempts it should
+     * carry: 1 when it names its account and has a source (the "Failed" twin will add 0), else 0: the
+     * guess is held for the "Failed" line that names both.
+     */
+    int twin(String key, Instant time, AuthEvent event, EventSink out) {
+        Entry e = entry(key, time, out);
+        if (e == null) {
+            return 1; // nothing to join on
+        }
+        if (event.source() != null && event.accountRaw() != null) {
+            e.covered++;
+            e.counted++;
+            return 1;
+        }
+        e.held++;
+        e.heldEvent = event;
+        return 0;
+    }
+
+    /** A "Failed …" line for {@code repeat} guesses: returns the attempts it should carry. */
+    int failed(String key, Instant time, int repeat, EventSink out) {
+        Entry e = entry(key, time, out);
+        if (e == null) {
+            return repeat;
+        }
+        int attempts = repeat;
+        int covered = Math.min(e.covered, attempts);
+        e.covered -= covered;
+        attempts -= covered;
+        int claimed = Math.min(e.held, attempts);
+        e.held -= claimed;
+        if (e.held == 0) e.heldEvent = null;
+        e.counted += attempts;
+        return attempts;
+    }
+
+    /**
+     * "PAM N more authentication failures": the connection made N + 1 guesses. Returns those no earlier
+     * line counted, releases held ones, and ends the connection.
+     */
+    int summary(String key, Instant time, int n, EventSink out) {
+        Entry e = key == null ? null : entries.remove(key);
+        if (e == null || stale(e, time)) {
+            if (e != null) release(e, out);
+            return n + 1;
+        }
+        int rest = Math.max(0, n + 1 - e.counted - e.held);
+        release(e, out);
+        return rest;
+    }
+
+    /** Counts every held guess (end of input). */
+    void finish(EventSink out) {
+        for (Entry e : entries.values()) {
+            release(e, out);
+        }
+        entries.clear();
+    }
+
+    /**
+     * The join key of a line: its host and sshd pid (pids repeat across the hosts of one log), or its
+     * host and client address when it has no pid; null when it has neither.
+     */
+    static String key(Envelope env, String source) {
+        String id = env.pid != null ? env.pid : source == null ? null : "@" + source;
+        if (id == null) {
+            return null;
+        }
+        return env.host == null ? id : env.host + ' ' + id;
+    }
+
+    /** Entries dropped because the table was full. */
+    public long evicted() {
+        return evicted;
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    private Entry entry(String key, Instant time, EventSink out) {
+        if (key == null) {
+            return null;
+        }
+        expire(time, out);
+        Entry e = entries.get(key);
+        if (e != null && stale(e, time)) {
+            release(e, out);
+            entries.remove(key);
+            e = null;
+        }
+        if (e == null) {
+            if (entries.size() >= CAPACITY) {
+                Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator();
+                release(it.next().getValue(), out);
+                it.remove();
+                evicted++;
+            }
+            e = new Entry();
+            entries.put(key, e);
+        }
+        e.seen = time;
+        return e;
+    }
+
+    /** Drops the least recently used entries whose window is over. */
+    private void expire(Instant now, EventSink out) {
+        Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator();
+        while (it.hasNext()) {
+            Entry e = it.next().getValue();
+            if (!stale(e, now)) {
+                return;
+            }
+            release(e, out);
+            it.remove();
+        }
+    }
+
+    private static boolean stale(Entry e, Instant now) {
+        return e.seen != null && now != null && Duration.between(e.seen, now).compareTo(WINDOW) > 0;
+    }
+
+    private static void release(Entry e, EventSink out) {
+        if (e.held > 0 && e.heldEvent != null) {
+            out.accept(e.heldEvent.withAttempts(e.held));
+        }
+        e.held = 0;
+        e.heldEvent = null;
+    }
+}
