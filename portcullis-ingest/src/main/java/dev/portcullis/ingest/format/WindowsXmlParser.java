@@ -32,7 +32,8 @@ import java.util.Map;
  *
  * <p>Parsing is the hand-written scan of {@link Xml}: no DTD, no external entities. Reads
  * {@code <EventID>}, {@code <Provider Name=…>}, {@code <TimeCreated SystemTime=…>} and the named
- * {@code <Data>} fields. Events with other ids are IGNORED. Never throws. Not thread-safe.
+ * {@code <Data>} fields; an event whose {@code <Computer>} and {@code <EventRecordID>} were already read
+ * from this input is IGNORED (counted once). Events with other ids are IGNORED. Never throws. Not thread-safe.
  */
 public final class WindowsXmlParser implements LineFormat {
     /** Longest event assembled from several lines, in characters. */
@@ -129,11 +130,16 @@ public final class WindowsXmlParser implements LineFormat {
             return Status.UNPARSED;
         }
         boolean iis = id == 6200;
-        if (!iis && !WindowsSecurity.handles(id)) {
+        String provider = Xml.attribute(s, "<Provider", "Name", from, to);
+        if (!iis && !WindowsSecurity.handles(id, provider)) {
             return Status.IGNORED;
         }
-        String provider = Xml.attribute(s, "<Provider", "Name", from, to);
-        Instant time = time(Xml.attribute(s, "<TimeCreated", "SystemTime", from, to), ctx);
+        String stamp = Xml.attribute(s, "<TimeCreated", "SystemTime", from, to);
+        if (WindowsSecurity.duplicate(Xml.text(s, "<Computer", from, to), Xml.text(s, "<EventRecordID", from, to), id,
+                stamp, ctx)) {
+            return Status.IGNORED; // the same event again (a forwarder's copy): one event, one guess
+        }
+        Instant time = time(stamp, ctx);
         data.clear();
         int fields = Xml.tag(s, "<EventData", from, to);
         Xml.data(s, fields < 0 ? from : fields, to, data, MAX_FIELDS);
