@@ -120,7 +120,8 @@ public final class WindowsJsonParser implements JsonRecordFormat {
         String stamp = Json.path(system, "TimeCreated", "#attributes", "SystemTime");
         String provider = Json.path(system, "Provider", "#attributes", "Name");
         JsonNode data = Json.object(r, "Event", "EventData");
-        return dispatch(id, provider, time(stamp, ctx), name -> Json.text(data, name), ctx, out);
+        // SystemTime is UTC by definition, with or without its "Z"
+        return dispatch(id, provider, time(stamp, ZoneOffset.UTC), name -> Json.text(data, name), ctx, out);
     }
 
     private Status winlogbeat6(JsonNode r, InputContext ctx, EventSink out) {

@@ -13,6 +13,7 @@ import dev.portcullis.ingest.text.Text;
 import dev.portcullis.ingest.text.Xml;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -139,7 +140,7 @@ public final class WindowsXmlParser implements LineFormat {
                 stamp, ctx)) {
             return Status.IGNORED; // the same event again (a forwarder's copy): one event, one guess
         }
-        Instant time = time(stamp, ctx);
+        Instant time = systemTime(stamp, ctx);
         data.clear();
         int fields = Xml.tag(s, "<EventData", from, to);
         Xml.data(s, fields < 0 ? from : fields, to, data, MAX_FIELDS);
@@ -150,6 +151,16 @@ public final class WindowsXmlParser implements LineFormat {
             return web(time, ctx, out);
         }
         return security.emit(id, provider, time, data::get, ctx, out);
+    }
+
+    /** SystemTime is UTC by definition; evtx_dump.py writes it without the "Z" ("2020-07-22 20:29:36.414827"). */
+    private Instant systemTime(String stamp, InputContext ctx) {
+        if (stamp == null) {
+            return null;
+        }
+        String t = stamp.trim();
+        int end = clock.rfc3339(t, 0, ZoneOffset.UTC, false);
+        return end == t.length() ? clock.instant : null;
     }
 
     /** IIS-Logging 6200: the request's own date and time fields (UTC), else the event's time. */

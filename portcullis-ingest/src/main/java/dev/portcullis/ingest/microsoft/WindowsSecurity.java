@@ -51,6 +51,8 @@ public final class WindowsSecurity {
     private static final int MAX_AGENT = 256;
     private static final int SEEN_KEPT = 4096;
     private static final Object SEEN = new Object();
+    private static final Object TICKETS = new Object();
+    private static final long TICKET_RETRY_MS = 1000;
     private static final Pattern SSH_TAIL = Pattern.compile("(.*) from (\\S+) port \\d{1,5}(?: ssh\\d?)?", Pattern.DOTALL);
     private static final Pattern KEY_MATERIAL = Pattern.compile(" port \\d{1,5} ssh\\d?: ");
 
@@ -120,8 +122,8 @@ public final class WindowsSecurity {
         switch ((int) id) {
             case 4624: s = logon(user, field); break;
             case 4625: s = logonFailed(user, field); break;
-            case 4768: s = kerberos(user, field, true); break;
-            case 4771: s = kerberos(user, field, false); break;
+            case 4768: s = kerberos(user, field, true, ctx); break;
+            case 4771: s = kerberos(user, field, false, ctx); break;
             default: s = ntlm(user, field); break;
         }
         if (s == Status.EVENT) {
@@ -155,7 +157,12 @@ public final class WindowsSecurity {
         return Status.EVENT;
     }
 
-    private Status kerberos(String user, UnaryOperator<String> field, boolean ticketRequest) {
+    private static final class TicketSeen {
+        String key;
+        long millis;
+    }
+
+    private Status kerberos(String user, UnaryOperator<String> field, boolean ticketRequest, InputContext ctx) {
         String status = field.apply("Status");
         if (status == null) {
             status = field.apply("FailureCode");
@@ -174,7 +181,15 @@ public final class WindowsSecurity {
             } else {
                 b.success();
             }
-            return Status.EVENT;
+            AuthEvent e = b.build();
+            String key = e.account() + '|' + e.source() + '|' + e.reason();
+            TicketSeen last = ctx.state(TICKETS, TicketSeen::new);
+            boolean again = key.equals(last.key) && Math.abs(e.time().toEpochMilli() - last.millis) <= TICKET_RETRY_MS;
+            last.key = key;
+            last.millis = e.time().toEpochMilli();
+            // a client that retries over TCP (KRB_ERR_RESPONSE_TOO_BIG) gets a second ticket for the same
+            // request, often logged with the "::ffff:" form of the address: one logon, counted once
+            return again ? Status.IGNORED : Status.EVENT;
         }
         Reason reason = WindowsCodes.kerberos(code);
         if (reason == WindowsCodes.NOT_A_FAILURE) {
@@ -206,7 +221,7 @@ public final class WindowsSecurity {
 
     /** A failure with no client address: the named workstation as a "host:NAME" source. */
     private void orHost(String workstation) {
-        if (b.build().source() == null) {
+        if (b.build().source() == null) { // called once the result is set
             String w = token(workstation);
             if (w != null) {
                 b.source(Addresses.host(w.startsWith("\\\\") ? w.substring(2) : w));
@@ -265,10 +280,11 @@ public final class WindowsSecurity {
         if (!t.matches()) {
             return Status.UNPARSED;
         }
-        b.service("ssh").account(t.group(1)).sourceText(t.group(2));
-        if (b.build().source() == null) {
+        String address = Addresses.canonical(t.group(2));
+        if (address == null) {
             return Status.UNPARSED;
         }
+        b.service("ssh").account(t.group(1)).source(address);
         if (success) {
             b.success();
         } else {
