@@ -54,6 +54,7 @@ public final class WindowsJsonParser implements JsonRecordFormat {
     private final ExchangeWeb web = new ExchangeWeb();
     private final WebRequest request = new WebRequest();
     private final Stamps clock = new Stamps();
+    private boolean localOnly; // the last flat record's time was a host-local one
 
     @Override
     public String name() {
@@ -158,7 +159,12 @@ public final class WindowsJsonParser implements JsonRecordFormat {
         if (provider == null) {
             provider = Json.text(r, "EventSourceName");
         }
-        return dispatch(id, provider, flatTime(r, ctx), name -> Json.text(r, name), ctx, out);
+        localOnly = false;
+        Status s = dispatch(id, provider, flatTime(r, ctx), name -> Json.text(r, name), ctx, out);
+        if (s == Status.EVENT && localOnly) {
+            ctx.localTime(); // the summary names the input and --timezone
+        }
+        return s;
     }
 
     /** The event's time: an absolute stamp first, else EventTime with the host's offset, else local. */
@@ -189,9 +195,7 @@ public final class WindowsJsonParser implements JsonRecordFormat {
                 return received; // no event time at all: the forwarder's
             }
         }
-        if (event != null) {
-            ctx.localTime();
-        }
+        localOnly = event != null;
         return time(event, ctx);
     }
 
