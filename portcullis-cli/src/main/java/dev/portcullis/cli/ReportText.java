@@ -1,5 +1,6 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.core.Addresses;
 import dev.portcullis.core.Words;
 import dev.portcullis.core.engine.AccountVerdict;
 import dev.portcullis.core.engine.Detection;
@@ -54,14 +55,18 @@ final class ReportText {
                 }
             }
         }
-        List<SourceVerdict> attackers = f.sources().stream().filter(s -> s.verdict() == SourceVerdict.Kind.ATTACKER).toList();
+        List<SourceVerdict> attackers = f.sources().stream()
+                .filter(s -> s.verdict() == SourceVerdict.Kind.ATTACKER && !Addresses.isHost(s.ip())).toList();
         if (!attackers.isEmpty()) {
             out.printf("%nTOP ATTACKING ADDRESSES (%,d in all; block them):%n", attackers.size());
-            attackers.stream().sorted((a, b) -> Long.compare(b.failures(), a.failures())).limit(TOP)
-                    .forEach(s -> out.printf("  %-40s %,8d %-9s %6s %-9s %s%n", s.ip(), s.failures(),
-                            Words.noun(s.failures(), "failure"), accounts(s.accounts(), s.failures()),
-                            s.accounts() == 0 && s.failures() > 0 ? "named" : Words.noun(s.accounts(), "account"),
-                            String.join(",", s.attacks())));
+            attackerRows(out, attackers);
+        }
+        List<SourceVerdict> hosts = f.sources().stream()
+                .filter(s -> s.verdict() == SourceVerdict.Kind.ATTACKER && Addresses.isHost(s.ip())).toList();
+        if (!hosts.isEmpty()) {
+            out.printf("%nATTACKING COMPUTERS (%,d; named by the log, no client address: not IPs, nothing to block; "
+                    + "investigate them):%n", hosts.size());
+            attackerRows(out, hosts);
         }
         long suspicious = f.sources().stream().filter(s -> s.verdict() == SourceVerdict.Kind.SUSPICIOUS).count();
         if (suspicious > 0) {
@@ -77,6 +82,13 @@ final class ReportText {
         if (targeted > 0) {
             out.printf("%nAccounts targeted by attackers but not broken into: %,d (see --format json)%n", targeted);
         }
+        if (!stats.noPreauthAccounts().isEmpty()) {
+            List<String> names = List.copyOf(stats.noPreauthAccounts());
+            out.printf("%nACCOUNTS WITHOUT KERBEROS PRE-AUTHENTICATION (AS-REP roastable, not logins): %,d — "
+                    + "require pre-authentication on them:%n  %s%s%n", names.size(),
+                    Terminal.safe(String.join(", ", names.subList(0, Math.min(TOP, names.size())))),
+                    names.size() > TOP ? " +" + (names.size() - TOP) + " more" : "");
+        }
         out.println();
         Summary.text(stats, out);
     }
@@ -88,5 +100,13 @@ final class ReportText {
 
     private static String time(Instant t) {
         return t == null ? "-" : t.toString().replace('T', ' ').replaceAll("(\\.\\d+)?Z$", "Z");
+    }
+
+    private static void attackerRows(PrintWriter out, List<SourceVerdict> rows) {
+        rows.stream().sorted((a, b) -> Long.compare(b.failures(), a.failures())).limit(TOP)
+                .forEach(s -> out.printf("  %-40s %,8d %-9s %6s %-9s %s%n", Terminal.safe(s.ip()), s.failures(),
+                        Words.noun(s.failures(), "failure"), accounts(s.accounts(), s.failures()),
+                        s.accounts() == 0 && s.failures() > 0 ? "named" : Words.noun(s.accounts(), "account"),
+                        String.join(",", s.attacks())));
     }
 }

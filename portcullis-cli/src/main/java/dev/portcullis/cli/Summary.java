@@ -17,6 +17,8 @@ final class Summary {
         if (s.first() != null) {
             out.printf("Time span: %s to %s%n", s.first(), s.last());
         }
+        s.localTimes().forEach((file, zone) -> out.printf("Times in %s carry no zone (a host's local clock): "
+                + "read as %s; give --timezone ZONE if that host's clock was another%n", Terminal.safe(file), zone));
         // failures are guesses (a line with N attempts counts N); successes are successful logins by any
         // method (password, key, Kerberos ticket), one per event: not "guesses that succeeded"
         out.printf("Failed password guesses: %,d; successful logins (any method): %,d%n", s.failures(), s.successes());

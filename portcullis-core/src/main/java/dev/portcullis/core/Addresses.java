@@ -77,6 +77,34 @@ public final class Addresses {
         return formatV6(g) + "/64";
     }
 
+    /** Prefix of a named source that is a computer, not an address (see {@link #host}). */
+    public static final String HOST = "host:";
+
+    /**
+     * A named source for an event that logs a computer name but no client address (a local Windows
+     * logon, NTLM validation naming only a Workstation): "host:" and the name reduced to letters,
+     * digits, '.', '-' and '_' (at most 63), upper case; null when nothing is left. Never an address:
+     * nothing blocks it.
+     */
+    public static String host(String name) {
+        if (name == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(HOST);
+        for (int i = 0; i < name.length() && sb.length() < HOST.length() + 63; i++) {
+            char c = name.charAt(i);
+            if (c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_')) {
+                sb.append(Character.toUpperCase(c));
+            }
+        }
+        return sb.length() == HOST.length() ? null : sb.toString();
+    }
+
+    /** True for a named computer source made by {@link #host}, which is not an address. */
+    public static boolean isHost(String source) {
+        return source != null && source.startsWith(HOST);
+    }
+
     /** True when the text is an IPv4 address (any form {@link #canonical} accepts). */
     public static boolean isV4(String canonical) {
         return canonical != null && canonical.indexOf(':') < 0;

@@ -17,6 +17,12 @@ public enum Reason {
     POLICY("policy"),
     /** The client gave up or the protocol failed before a password was judged. */
     ABORTED("aborted"),
+    /**
+     * A Kerberos ticket was issued without pre-authentication (4768, PreAuthType 0): no password was
+     * checked, so it is neither a guess nor a login, but the account can be AS-REP roasted. Carried on
+     * a FAILURE event with 0 attempts, so the engine counts nothing.
+     */
+    NO_PREAUTH("no_preauth"),
     /** A failure the log does not explain. */
     UNSPECIFIED("unspecified");
 

@@ -1,5 +1,6 @@
 package dev.portcullis.core;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,5 +59,17 @@ class AddressesTest {
     @ValueSource(strings = {"1:2:3:4:5:6:7:8", "1:2:3:4:5:6:1.2.3.4", "::2:3:4:5:6:7:8"})
     void fullWidthForms(String in) {
         assertThat(Addresses.canonical(in)).isNotNull();
+    }
+
+    @Test
+    void aNamedComputerIsNeverAnAddress() {
+        assertThat(Addresses.host("ws-0042")).isEqualTo("host:WS-0042");
+        assertThat(Addresses.host("\\\\10.0.0.1")).isEqualTo("host:10.0.0.1");
+        assertThat(Addresses.host("- <>")).isEqualTo("host:-");
+        assertThat(Addresses.host(" ")).isNull();
+        assertThat(Addresses.isHost(Addresses.host("10.0.0.1"))).isTrue();
+        assertThat(Addresses.canonical(Addresses.host("10.0.0.1"))).isNull();
+        assertThat(Addresses.prefix(Addresses.host("10.0.0.1"))).isNull();
+        assertThat(Addresses.isHost("10.0.0.1")).isFalse();
     }
 }

@@ -17,6 +17,7 @@ public final class InputContext {
     private final Instant reference;
     private final int year;
     private final ZoneId zone;
+    private boolean localTime;
     private final Map<Object, Object> state = new HashMap<>();
     private long line;
     private LineFormat pending;
@@ -81,6 +82,10 @@ public final class InputContext {
     }
 
     /** A format assembling a multi-line record: the next lines go to it first. */
+    /** Set by a parser that read a time with no zone or offset in {@link #zone()} (reported in the summary). */
+    public void localTime() { localTime = true; }
+    public boolean hasLocalTime() { return localTime; }
+
     public LineFormat pending() { return pending; }
     public void pending(LineFormat f) { pending = f; }
 

@@ -2,6 +2,7 @@ package dev.portcullis.ingest;
 
 import dev.portcullis.core.AuthEvent;
 import dev.portcullis.core.EventKind;
+import dev.portcullis.core.Reason;
 import dev.portcullis.ingest.text.Text;
 
 import java.time.Instant;
@@ -10,7 +11,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What a run read: lines, events by format / service / result, the time span, and the lines nobody
@@ -43,9 +46,16 @@ public final class ParseStats {
     private final Map<String, long[]> byKind = new HashMap<>();
     private static final int MAX_KEYS = 1024; // keys come from logs: bound the tables
     private final List<Sample> samples = new ArrayList<>();
+    // accounts given a Kerberos ticket without pre-authentication (AS-REP roastable), bounded
+    private final Set<String> noPreauth = new TreeSet<>();
+    // inputs whose times had no zone, with the zone they were read in
+    private final Map<String, String> localTimes = new TreeMap<>();
 
     void line(Status s, String text, InputContext ctx) {
         lines++;
+        if (ctx.hasLocalTime() && localTimes.size() < MAX_KEYS) {
+            localTimes.putIfAbsent(ctx.file(), ctx.zone().getId());
+        }
         if (s == Status.IGNORED) {
             ignored++;
         } else if (s == Status.UNPARSED || s == Status.UNRECOGNISED) {
@@ -73,6 +83,9 @@ public final class ParseStats {
         count(byKind, e.kind().label());
         if (e.kind() == EventKind.AUTH) {
             attempts += e.attempts();
+            if (e.reason() == Reason.NO_PREAUTH && e.account() != null && noPreauth.size() < MAX_KEYS) {
+                noPreauth.add(e.account());
+            }
             if (e.isFailure()) {
                 failures += e.attempts();
             } else {
@@ -140,4 +153,8 @@ public final class ParseStats {
     /** Lines whose address anchor looked forged (read without a source, their guess still counted). */
     public long suspects() { return suspects; }
     public List<Sample> suspectSamples() { return Collections.unmodifiableList(suspectSamples); }
+    /** Accounts a Kerberos ticket was issued to without pre-authentication (4768 PreAuthType 0), sorted. */
+    public Set<String> noPreauthAccounts() { return Collections.unmodifiableSet(noPreauth); }
+    /** Inputs with times that carried no zone (host-local clocks), and the zone they were read in. */
+    public Map<String, String> localTimes() { return Collections.unmodifiableMap(localTimes); }
 }

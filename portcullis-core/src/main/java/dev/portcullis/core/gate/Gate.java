@@ -204,8 +204,8 @@ public final class Gate {
 
     /** Blocks an attacking address (escalating) unless it is internal, allowlisted or shared. */
     private void block(String src, String why, Instant now) {
-        if (config.isInternal(src) || isAllowlisted(null, src) || engine.isShared(src)) {
-            return;
+        if (Addresses.isHost(src) || config.isInternal(src) || isAllowlisted(null, src) || engine.isShared(src)) {
+            return; // a named computer ("host:NAME") is not an address: nothing to block
         }
         Block old = blocks.get(src);
         if (old != null && !old.expired(now)) {

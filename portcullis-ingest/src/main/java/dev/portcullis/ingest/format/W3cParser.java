@@ -149,6 +149,12 @@ public final class W3cParser implements LineFormat {
         if (directives.date != null) {
             ctx.state(key, State::new).headerDate = directives.date;
         }
+        if (status == Status.UNRECOGNISED && !line.startsWith("#Fields:") && !line.startsWith("#Software:")) {
+            State st = ctx.stateOrNull(key);
+            if (st != null && st.layout != null) {
+                return Status.IGNORED; // a comment in a log whose #Fields we read: not a line we failed to read
+            }
+        }
         return status;
     }
 

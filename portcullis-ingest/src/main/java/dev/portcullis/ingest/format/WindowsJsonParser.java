@@ -13,7 +13,10 @@ import dev.portcullis.ingest.microsoft.WindowsSecurity;
 import dev.portcullis.ingest.text.Stamps;
 import dev.portcullis.ingest.text.Text;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,10 +31,20 @@ import java.util.function.UnaryOperator;
  *   <li>evtx_dump ({@code -o jsonl}): {@code Event.System.EventID} (a number, or
  *       {@code {"#text": …}} when it has attributes), {@code Event.System.TimeCreated.#attributes.SystemTime},
  *       {@code Event.System.Provider.#attributes.Name}, {@code Event.EventData};</li>
- *   <li>flat (nxlog {@code to_json()} and similar): {@code EventID}, {@code EventTime} (zone-less
- *       stamps are read in the input's zone) or {@code TimeCreated}, {@code SourceName} or
- *       {@code ProviderName}, and the event's data fields at the top level.</li>
+ *   <li>winlogbeat 6 (before ECS): {@code event_id}, {@code provider_name}, {@code computer_name},
+ *       {@code record_number}, {@code event_data} at the top level;</li>
+ *   <li>flat (nxlog {@code to_json()} and similar, Sentinel's {@code SecurityEvent} table):
+ *       {@code EventID}, {@code EventTime}, {@code TimeCreated} or {@code TimeGenerated},
+ *       {@code SourceName}, {@code ProviderName} or {@code EventSourceName}, and the event's data
+ *       fields at the top level.</li>
  * </ul>
+ *
+ * <p>Time: an absolute stamp wins over a host-local one. nxlog writes {@code EventTime} and
+ * {@code EventReceivedTime} in the host's local time without a zone; when a forwarder added an
+ * absolute {@code @timestamp} (the receive time), the host's offset is {@code @timestamp} minus
+ * {@code EventReceivedTime}, rounded to a quarter hour, and EventTime is read with it. With no absolute
+ * stamp at all, a zone-less time is read in the input's zone ({@code --timezone}) and the summary says
+ * so. An event read twice (the same computer and record number, e.g. a forwarder's copy) counts once.
  *
  * Anything else is UNRECOGNISED (for the other JSON formats); events with other ids are IGNORED.
  * Never throws. Not thread-safe.
@@ -41,6 +54,7 @@ public final class WindowsJsonParser implements JsonRecordFormat {
     private final ExchangeWeb web = new ExchangeWeb();
     private final WebRequest request = new WebRequest();
     private final Stamps clock = new Stamps();
+    private boolean localOnly; // the last flat record's time was a host-local one
 
     @Override
     public String name() {
@@ -57,7 +71,10 @@ public final class WindowsJsonParser implements JsonRecordFormat {
         if (system != null) {
             return evtxDump(r, system, ctx, out);
         }
-        if (r.has("EventID") && (r.has("EventTime") || r.has("TimeCreated"))) {
+        if (r.has("event_id") && r.has("event_data")) {
+            return winlogbeat6(r, ctx, out);
+        }
+        if (r.has("EventID") && (r.has("EventTime") || r.has("TimeCreated") || r.has("TimeGenerated"))) {
             return flat(r, ctx, out);
         }
         return Status.UNRECOGNISED;
@@ -73,6 +90,11 @@ public final class WindowsJsonParser implements JsonRecordFormat {
             return Status.UNPARSED;
         }
         Instant time = time(Json.text(r, "@timestamp"), ctx);
+        String computer = Json.text(winlog, "computer_name");
+        if (WindowsSecurity.duplicate(computer, Json.text(winlog, "record_id"), id,
+                Json.text(r, "@timestamp"), ctx)) {
+            return Status.IGNORED;
+        }
         JsonNode data = Json.object(winlog, "event_data");
         String user = Json.path(r, "user", "name");
         String ip = Json.path(r, "source", "ip");
@@ -92,10 +114,29 @@ public final class WindowsJsonParser implements JsonRecordFormat {
         if (id < 0) {
             return Status.UNPARSED;
         }
+        if (WindowsSecurity.duplicate(Json.text(system, "Computer"), Json.text(system, "EventRecordID"), id,
+                Json.path(system, "TimeCreated", "#attributes", "SystemTime"), ctx)) {
+            return Status.IGNORED;
+        }
         String stamp = Json.path(system, "TimeCreated", "#attributes", "SystemTime");
         String provider = Json.path(system, "Provider", "#attributes", "Name");
         JsonNode data = Json.object(r, "Event", "EventData");
-        return dispatch(id, provider, time(stamp, ctx), name -> Json.text(data, name), ctx, out);
+        // SystemTime is UTC by definition, with or without its "Z"
+        return dispatch(id, provider, time(stamp, ZoneOffset.UTC), name -> Json.text(data, name), ctx, out);
+    }
+
+    private Status winlogbeat6(JsonNode r, InputContext ctx, EventSink out) {
+        long id = id(Json.text(r, "event_id"));
+        if (id < 0) {
+            return Status.UNPARSED;
+        }
+        if (WindowsSecurity.duplicate(Json.text(r, "computer_name"), Json.text(r, "record_number"), id,
+                Json.text(r, "@timestamp"), ctx)) {
+            return Status.IGNORED;
+        }
+        JsonNode data = Json.object(r, "event_data");
+        return dispatch(id, Json.text(r, "provider_name"), time(Json.text(r, "@timestamp"), ctx),
+                name -> Json.text(data, name), ctx, out);
     }
 
     private Status flat(JsonNode r, InputContext ctx, EventSink out) {
@@ -103,15 +144,78 @@ public final class WindowsJsonParser implements JsonRecordFormat {
         if (id < 0) {
             return Status.UNPARSED;
         }
-        String stamp = Json.text(r, "EventTime");
-        if (stamp == null) {
-            stamp = Json.text(r, "TimeCreated");
+        String computer = Json.text(r, "Hostname");
+        if (computer == null) {
+            computer = Json.text(r, "Computer");
+        }
+        if (WindowsSecurity.duplicate(computer, Json.text(r, "RecordNumber"), id,
+                Json.text(r, "EventTime"), ctx)) {
+            return Status.IGNORED;
         }
         String provider = Json.text(r, "SourceName");
         if (provider == null) {
             provider = Json.text(r, "ProviderName");
         }
-        return dispatch(id, provider, time(stamp, ctx), name -> Json.text(r, name), ctx, out);
+        if (provider == null) {
+            provider = Json.text(r, "EventSourceName");
+        }
+        localOnly = false;
+        Status s = dispatch(id, provider, flatTime(r, ctx), name -> Json.text(r, name), ctx, out);
+        if (s == Status.EVENT && localOnly) {
+            ctx.localTime(); // the summary names the input and --timezone
+        }
+        return s;
+    }
+
+    /** The event's time: an absolute stamp first, else EventTime with the host's offset, else local. */
+    private Instant flatTime(JsonNode r, InputContext ctx) {
+        String event = Json.text(r, "EventTime");
+        if (event == null) {
+            event = Json.text(r, "TimeCreated");
+        }
+        if (event == null) {
+            event = Json.text(r, "TimeGenerated");
+        }
+        Instant absolute = absolute(event);
+        if (absolute != null) {
+            return absolute;
+        }
+        Instant received = absolute(Json.text(r, "@timestamp"));
+        Instant local = time(event, ZoneOffset.UTC);
+        if (received != null) {
+            Instant receivedLocal = time(Json.text(r, "EventReceivedTime"), ZoneOffset.UTC);
+            if (local != null && receivedLocal != null) {
+                long offset = Duration.between(received, receivedLocal).getSeconds();
+                long quarter = Math.round(offset / 900.0) * 900;
+                if (Math.abs(quarter) <= 14 * 3600) {
+                    return local.minusSeconds(quarter);
+                }
+            }
+            if (local == null) {
+                return received; // no event time at all: the forwarder's
+            }
+        }
+        localOnly = event != null;
+        return time(event, ctx);
+    }
+
+    /** A stamp that carries its own offset, or null. */
+    private Instant absolute(String stamp) {
+        if (stamp == null) {
+            return null;
+        }
+        String t = stamp.trim();
+        int end = clock.rfc3339(t, 0, ZoneOffset.UTC, true);
+        return end == t.length() ? clock.instant : null;
+    }
+
+    private Instant time(String stamp, ZoneId zone) {
+        if (stamp == null) {
+            return null;
+        }
+        String t = stamp.trim();
+        int end = clock.rfc3339(t, 0, zone, false);
+        return end == t.length() ? clock.instant : null;
     }
 
     private Status dispatch(long id, String provider, Instant time, UnaryOperator<String> field, InputContext ctx,
@@ -152,11 +256,6 @@ public final class WindowsJsonParser implements JsonRecordFormat {
     }
 
     private Instant time(String stamp, InputContext ctx) {
-        if (stamp == null) {
-            return null;
-        }
-        String t = stamp.trim();
-        int end = clock.rfc3339(t, 0, ctx.zone(), false);
-        return end == t.length() ? clock.instant : null;
+        return time(stamp, ctx.zone());
     }
 }

@@ -13,6 +13,7 @@ import dev.portcullis.ingest.text.Text;
 import dev.portcullis.ingest.text.Xml;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -32,7 +33,8 @@ import java.util.Map;
  *
  * <p>Parsing is the hand-written scan of {@link Xml}: no DTD, no external entities. Reads
  * {@code <EventID>}, {@code <Provider Name=…>}, {@code <TimeCreated SystemTime=…>} and the named
- * {@code <Data>} fields. Events with other ids are IGNORED. Never throws. Not thread-safe.
+ * {@code <Data>} fields; an event whose {@code <Computer>} and {@code <EventRecordID>} were already read
+ * from this input is IGNORED (counted once). Events with other ids are IGNORED. Never throws. Not thread-safe.
  */
 public final class WindowsXmlParser implements LineFormat {
     /** Longest event assembled from several lines, in characters. */
@@ -129,11 +131,16 @@ public final class WindowsXmlParser implements LineFormat {
             return Status.UNPARSED;
         }
         boolean iis = id == 6200;
-        if (!iis && !WindowsSecurity.handles(id)) {
+        String provider = Xml.attribute(s, "<Provider", "Name", from, to);
+        if (!iis && !WindowsSecurity.handles(id, provider)) {
             return Status.IGNORED;
         }
-        String provider = Xml.attribute(s, "<Provider", "Name", from, to);
-        Instant time = time(Xml.attribute(s, "<TimeCreated", "SystemTime", from, to), ctx);
+        String stamp = Xml.attribute(s, "<TimeCreated", "SystemTime", from, to);
+        if (WindowsSecurity.duplicate(Xml.text(s, "<Computer", from, to), Xml.text(s, "<EventRecordID", from, to), id,
+                stamp, ctx)) {
+            return Status.IGNORED; // the same event again (a forwarder's copy): one event, one guess
+        }
+        Instant time = systemTime(stamp, ctx);
         data.clear();
         int fields = Xml.tag(s, "<EventData", from, to);
         Xml.data(s, fields < 0 ? from : fields, to, data, MAX_FIELDS);
@@ -144,6 +151,16 @@ public final class WindowsXmlParser implements LineFormat {
             return web(time, ctx, out);
         }
         return security.emit(id, provider, time, data::get, ctx, out);
+    }
+
+    /** SystemTime is UTC by definition; evtx_dump.py writes it without the "Z" ("2020-07-22 20:29:36.414827"). */
+    private Instant systemTime(String stamp, InputContext ctx) {
+        if (stamp == null) {
+            return null;
+        }
+        String t = stamp.trim();
+        int end = clock.rfc3339(t, 0, ZoneOffset.UTC, false);
+        return end == t.length() ? clock.instant : null;
     }
 
     /** IIS-Logging 6200: the request's own date and time fields (UTC), else the event's time. */

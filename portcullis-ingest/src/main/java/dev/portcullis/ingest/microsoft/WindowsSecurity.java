@@ -1,5 +1,6 @@
 package dev.portcullis.ingest.microsoft;
 
+import dev.portcullis.core.Addresses;
 import dev.portcullis.core.AuthEvent;
 import dev.portcullis.core.Reason;
 import dev.portcullis.ingest.EventSink;
@@ -7,6 +8,11 @@ import dev.portcullis.ingest.InputContext;
 import dev.portcullis.ingest.Status;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.UnaryOperator;
 
 /**
@@ -18,11 +24,21 @@ import java.util.function.UnaryOperator;
  *   <li>4624 (logon) → success; 4625 (logon failed) → failure, reason from SubStatus/Status;
  *       service from LogonType (network, rdp, windows, batch, service); session = TargetLogonId;</li>
  *   <li>4771 (Kerberos pre-authentication failed) → failure; 4768 (TGT requested) → success on
- *       Status 0x0, else failure; reason from the Kerberos code; service "kerberos";</li>
+ *       Status 0x0 with a PreAuthType that checked a credential (2 encrypted timestamp, 138 FAST, 15/16/17
+ *       PKINIT); Status 0x0 with PreAuthType 0 (the account does not require pre-authentication: no
+ *       password was checked) → a {@link Reason#NO_PREAUTH} event with 0 attempts, an AS-REP roasting
+ *       signal, never a login; else failure; reason from the Kerberos code; service "kerberos";</li>
  *   <li>4776 (NTLM credential validation) → success on Status 0x0, else failure; service "ntlm"; it
- *       names a Workstation, not an address, so the source stays null and the workstation becomes
- *       the user agent (as WorkstationName does for 4624/4625).</li>
+ *       names a Workstation, not an address (the workstation also becomes the user agent, as
+ *       WorkstationName does for 4624/4625);</li>
+ *   <li>Windows OpenSSH (provider "OpenSSH", Operational channel): the {@code payload} field holds
+ *       sshd's own message ({@code Failed password for U from A port N ssh2}, {@code Accepted …}); on
+ *       Windows it is the only event that logs the SSH client's address. Service "ssh".</li>
  * </ul>
+ *
+ * <p>A failure with no client address (a local 4625, a 4776 naming only a Workstation) is attributed
+ * to the named computer as the source {@code host:NAME} ({@link Addresses#host}), never an address:
+ * nothing blocks it, and the report lists it apart from the addresses.
  *
  * <p>Account = TargetUserName as logged (a UPN keeps its domain; TargetDomainName is not added). Source
  * = IpAddress ("-" → none, "::ffff:a.b.c.d" → a.b.c.d). Successes that are machinery rather than a
@@ -33,12 +49,47 @@ import java.util.function.UnaryOperator;
 public final class WindowsSecurity {
     public static final String FORMAT = "windows";
     private static final int MAX_AGENT = 256;
+    private static final int SEEN_KEPT = 4096;
+    private static final Object SEEN = new Object();
+    private static final Object TICKETS = new Object();
+    private static final long TICKET_RETRY_MS = 1000;
+    private static final Pattern SSH_TAIL = Pattern.compile("(.*) from (\\S+) port \\d{1,5}(?: ssh\\d?)?", Pattern.DOTALL);
+    private static final Pattern KEY_MATERIAL = Pattern.compile(" port \\d{1,5} ssh\\d?: ");
 
     private final AuthEvent.Builder b = AuthEvent.builder();
 
-    /** True for the event ids this class reads. */
+    /** True for the event ids this class reads (Security channel). */
     public static boolean handles(long id) {
         return id == 4624 || id == 4625 || id == 4768 || id == 4771 || id == 4776;
+    }
+
+    /** True for the events this class reads: the Security ids above, or any Windows OpenSSH event. */
+    public static boolean handles(long id, String provider) {
+        return handles(id) || openSsh(provider);
+    }
+
+    private static boolean openSsh(String provider) {
+        return provider != null && provider.equalsIgnoreCase("OpenSSH");
+    }
+
+    /**
+     * True when this event was already read from the same input: the same computer, event id, record
+     * number (nxlog RecordNumber, EventRecordID, winlogbeat record_id) and time seen among the last
+     * {@value #SEEN_KEPT} records. Forwarders and dataset exports write some events twice; one event is
+     * one guess. False when the record carries no number.
+     */
+    public static boolean duplicate(String computer, String record, long id, String time, InputContext ctx) {
+        if (record == null || record.isEmpty()) {
+            return false;
+        }
+        Map<String, Boolean> seen = ctx.state(SEEN, () -> new LinkedHashMap<>(64, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> e) {
+                return size() > SEEN_KEPT;
+            }
+        });
+        String key = (computer == null ? "" : computer.toLowerCase(Locale.ROOT)) + '|' + id + '|' + record.trim() + '|' + time;
+        return seen.put(key, Boolean.TRUE) != null;
     }
 
     /**
@@ -48,6 +99,13 @@ public final class WindowsSecurity {
      */
     public Status emit(long id, String provider, Instant time, UnaryOperator<String> field, InputContext ctx,
                 EventSink out) {
+        if (openSsh(provider)) {
+            if (time == null) {
+                return Status.UNPARSED;
+            }
+            b.reset().time(time).format(FORMAT).origin(ctx.file(), ctx.line());
+            return openSsh(field.apply("payload"), out);
+        }
         if (!handles(id)) {
             return Status.IGNORED;
         }
@@ -64,8 +122,8 @@ public final class WindowsSecurity {
         switch ((int) id) {
             case 4624: s = logon(user, field); break;
             case 4625: s = logonFailed(user, field); break;
-            case 4768: s = kerberos(user, field, true); break;
-            case 4771: s = kerberos(user, field, false); break;
+            case 4768: s = kerberos(user, field, true, ctx); break;
+            case 4771: s = kerberos(user, field, false, ctx); break;
             default: s = ntlm(user, field); break;
         }
         if (s == Status.EVENT) {
@@ -92,12 +150,19 @@ public final class WindowsSecurity {
         long type = WindowsCodes.code(field.apply("LogonType"));
         Reason reason = WindowsCodes.logonFailure(WindowsCodes.code(field.apply("Status")),
                 WindowsCodes.code(field.apply("SubStatus")));
+        String workstation = field.apply("WorkstationName");
         b.service(WindowsCodes.logonService(type)).account(user).sourceText(ip(field.apply("IpAddress")))
-                .userAgent(agent(field.apply("WorkstationName"))).failure(reason);
+                .userAgent(agent(workstation)).failure(reason);
+        orHost(workstation);
         return Status.EVENT;
     }
 
-    private Status kerberos(String user, UnaryOperator<String> field, boolean ticketRequest) {
+    private static final class TicketSeen {
+        String key;
+        long millis;
+    }
+
+    private Status kerberos(String user, UnaryOperator<String> field, boolean ticketRequest, InputContext ctx) {
         String status = field.apply("Status");
         if (status == null) {
             status = field.apply("FailureCode");
@@ -111,8 +176,20 @@ public final class WindowsSecurity {
             if (user == null || machine(user) || user.equalsIgnoreCase("krbtgt")) {
                 return Status.IGNORED;
             }
-            b.success();
-            return Status.EVENT;
+            if (WindowsCodes.code(field.apply("PreAuthType")) == 0) {
+                b.failure(Reason.NO_PREAUTH).attempts(0); // a ticket for no password: AS-REP roastable
+            } else {
+                b.success();
+            }
+            AuthEvent e = b.build();
+            String key = e.account() + '|' + e.source() + '|' + e.reason();
+            TicketSeen last = ctx.state(TICKETS, TicketSeen::new);
+            boolean again = key.equals(last.key) && Math.abs(e.time().toEpochMilli() - last.millis) <= TICKET_RETRY_MS;
+            last.key = key;
+            last.millis = e.time().toEpochMilli();
+            // a client that retries over TCP (KRB_ERR_RESPONSE_TOO_BIG) gets a second ticket for the same
+            // request, often logged with the "::ffff:" form of the address: one logon, counted once
+            return again ? Status.IGNORED : Status.EVENT;
         }
         Reason reason = WindowsCodes.kerberos(code);
         if (reason == WindowsCodes.NOT_A_FAILURE) {
@@ -127,7 +204,8 @@ public final class WindowsSecurity {
         if (code < 0) {
             return Status.UNPARSED;
         }
-        b.service("ntlm").account(user).userAgent(agent(field.apply("Workstation")));
+        String workstation = field.apply("Workstation");
+        b.service("ntlm").account(user).userAgent(agent(workstation));
         if (code == 0) {
             if (user == null || machine(user)) {
                 return Status.IGNORED;
@@ -136,7 +214,83 @@ public final class WindowsSecurity {
         } else {
             Reason r = WindowsCodes.ntStatus(code);
             b.failure(r == null ? Reason.UNSPECIFIED : r);
+            orHost(workstation);
         }
+        return Status.EVENT;
+    }
+
+    /** A failure with no client address: the named workstation as a "host:NAME" source. */
+    private void orHost(String workstation) {
+        if (b.build().source() == null) { // called once the result is set
+            String w = token(workstation);
+            if (w != null) {
+                b.source(Addresses.host(w.startsWith("\\\\") ? w.substring(2) : w));
+            }
+        }
+    }
+
+    /**
+     * Windows OpenSSH's payload: sshd's message. The address is the LAST " from A port N" of the
+     * message, so a user name cannot choose it.
+     * TODO: use SshdMessage.read (the sshd parser's reader) once both are merged.
+     */
+    private Status openSsh(String payload, EventSink out) {
+        if (payload == null) {
+            return Status.UNPARSED;
+        }
+        String m = payload.trim();
+        if (m.startsWith("sshd: ")) {
+            m = m.substring(6);
+        }
+        boolean success;
+        int at;
+        if (m.startsWith("Failed ")) {
+            success = false;
+            at = 7;
+        } else if (m.startsWith("Accepted ")) {
+            success = true;
+            at = 9;
+        } else {
+            return Status.IGNORED;
+        }
+        int sp = m.indexOf(' ', at);
+        if (sp < 0 || !m.startsWith(" for ", sp)) {
+            return Status.UNPARSED;
+        }
+        String method = m.substring(at, sp);
+        if (!success && (method.equals("none") || method.equals("publickey") || method.equals("hostbased"))) {
+            return Status.IGNORED; // not a password guess
+        }
+        int user = sp + 5;
+        Reason why = Reason.BAD_PASSWORD;
+        if (m.startsWith("invalid user ", user)) {
+            user += 13;
+            why = Reason.UNKNOWN_ACCOUNT;
+        }
+        String rest = m.substring(user);
+        if (!method.equals("password") && !method.equals("keyboard-interactive")) {
+            // key material may follow "sshN: ": the address is never after the first one
+            Matcher key = KEY_MATERIAL.matcher(rest);
+            if (key.find()) {
+                rest = rest.substring(0, key.start() + key.group().length() - 2);
+            }
+        }
+        // a password line ends with " from A port N sshN": the LAST such tail, whatever the name holds
+        Matcher t = SSH_TAIL.matcher(rest);
+        if (!t.matches()) {
+            return Status.UNPARSED;
+        }
+        String address = Addresses.canonical(t.group(2));
+        if (address == null) {
+            return Status.UNPARSED;
+        }
+        b.service("ssh").account(t.group(1)).source(address);
+        if (success) {
+            b.success();
+        } else {
+            b.failure(why);
+        }
+        out.accept(b.build());
         return Status.EVENT;
     }
 

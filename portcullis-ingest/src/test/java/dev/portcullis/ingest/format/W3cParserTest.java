@@ -104,4 +104,13 @@ class W3cParserTest {
         assertThat(f.stats().unparsed()).isZero();
         assertThat(f.stats().ignored()).isEqualTo(2);
     }
+
+    @Test
+    void aCommentThatIsNotADirectiveIsNotUnparsed() {
+        Fixture f = Fixture.lines("#Software: Microsoft Internet Information Services 10.0", HEADER,
+                "# log moved from the old front end", "#Remark: rotated",
+                "2026-03-06 07:01:10 10.0.0.5 POST /owa/auth.owa - 443 CORP\\ivan 203.0.113.10 Mozilla/5.0 - 401 1 1326 62");
+        assertThat(f.stats().unparsed()).isZero();
+        assertThat(f.one().source()).isEqualTo("203.0.113.10");
+    }
 }

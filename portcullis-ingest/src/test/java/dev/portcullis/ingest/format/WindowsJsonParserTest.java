@@ -48,7 +48,7 @@ class WindowsJsonParserTest {
                 .containsExactly(
                         tuple(Instant.parse("2026-03-05T01:02:03.456789Z"), "administrator", "198.51.100.9", "network",
                                 Reason.BAD_PASSWORD),
-                        tuple(Instant.parse("2026-03-05T01:02:04Z"), "administrator", null, "ntlm", Reason.LOCKED));
+                        tuple(Instant.parse("2026-03-05T01:02:04Z"), "administrator", "host:WS-0042", "ntlm", Reason.LOCKED));
         assertThat(f.events.get(1).userAgent()).isEqualTo("WS-0042");
     }
 

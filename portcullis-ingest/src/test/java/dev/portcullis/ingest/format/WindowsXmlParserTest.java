@@ -59,7 +59,7 @@ class WindowsXmlParserTest {
                         tuple("dave", "192.0.2.81", "kerberos", Result.FAILURE, Reason.BAD_PASSWORD),
                         tuple("dave", "192.0.2.81", "kerberos", Result.SUCCESS, Reason.NONE),
                         tuple("admin", "192.0.2.99", "kerberos", Result.FAILURE, Reason.UNKNOWN_ACCOUNT),
-                        tuple("erin", null, "ntlm", Result.FAILURE, Reason.BAD_PASSWORD),
+                        tuple("erin", "host:WS-0042", "ntlm", Result.FAILURE, Reason.BAD_PASSWORD),
                         tuple("erin", null, "ntlm", Result.SUCCESS, Reason.NONE),
                         // two events on one line, inside <Events>
                         tuple("carol@corp.example.org", "2001:db8::7", "rdp", Result.FAILURE, Reason.BAD_PASSWORD),

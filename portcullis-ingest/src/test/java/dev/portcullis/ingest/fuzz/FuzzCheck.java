@@ -56,7 +56,11 @@ public final class FuzzCheck {
         if (e.account() != null && e.account().length() > Accounts.MAX_LENGTH) {
             throw new AssertionError("account longer than the bound: " + e.account().length());
         }
-        if (e.source() != null && !e.source().equals(Addresses.canonical(e.source()))) {
+        if (Addresses.isHost(e.source())) {
+            if (!e.source().equals(Addresses.host(e.source().substring(Addresses.HOST.length())))) {
+                throw new AssertionError("named computer not canonical: " + e.source());
+            }
+        } else if (e.source() != null && !e.source().equals(Addresses.canonical(e.source()))) {
             throw new AssertionError("source not canonical: " + e.source());
         }
         sb.setLength(0);
