@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -193,7 +194,7 @@ final class Campaigns {
                 ? ", where the baseline expects none"
                 : ", where " + Words.decimal(expected) + " are expected (" + Words.decimal(busiest / expected) + " times as many)";
         String users = activeUsers >= BASELINE_MIN_USERS
-                ? " for " + Words.count(activeUsers, "active user") : " for at least " + BASELINE_MIN_USERS
+                ? " for " + Words.count(activeUsers, "active user") : " for at least " + String.format(Locale.ROOT, "%,d", BASELINE_MIN_USERS)
                 + " active users (here " + Words.count(activeUsers, "account") + (activeUsers == 1 ? " logs in)" : " log in)");
         return head + base + users + "; " + (int) Math.ceil(threshold) + " or more make a campaign";
     }

@@ -14,8 +14,9 @@ import java.util.List;
  *   <li>password fingerprints show one password (or a few) over many accounts → {@code password_spray}
  *       whatever the names;</li>
  *   <li>most guesses on accounts that do not exist ({@code stuffing.unknown_share}), as the log's
- *       reasons say — or, in a log long and busy enough for real users to show up (or for at least
- *       {@link #PACE_MIN_NEVER} names guessed at a script's pace), as their never logging in says:
+ *       reasons say — or, in a log long and busy enough for real users to show up, as their never
+ *       logging in says (a script's pace over names that never log in makes an address an attacker,
+ *       {@link #absenceCounts}, but does not name the kind):
  *       <ul>
  *         <li>more than {@link #PAIRS_MAX_PER_ACCOUNT} guesses per name → {@code brute_force} (a
  *             dictionary: several passwords per name);</li>
@@ -150,10 +151,10 @@ final class Kinds {
         if (named.isEmpty()) {
             return null;
         }
-        int never = neverLoggedIn(named);
-        if (!absenceCounts(s, never)) {
-            return null;
+        if (!absenceIsEvidence()) {
+            return null; // a script's pace says "attacker" (Judge), not which kind: that needs the log's word
         }
+        int never = neverLoggedIn(named);
         double u = (double) never / named.size();
         return new Share(u, false);
     }
