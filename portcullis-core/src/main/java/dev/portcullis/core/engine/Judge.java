@@ -159,10 +159,26 @@ final class Judge {
         }
         if (accounts >= c.sprayAccounts()
                 || (accounts >= c.stuffingAccounts() && Pace.mostWithin(s, DAY) >= c.stuffingAccounts()
-                    && unknownShare(s) >= c.stuffingUnknownShare())) {
+                    && (unknownShare(s) >= c.stuffingUnknownShare() || scriptedOverOthers(s)))) {
             return kinds.of(s);
         }
         return null;
+    }
+
+    /**
+     * At a script's pace ({@link Pace#scripted}) over at least {@code stuffing.accounts} accounts none
+     * of which logged in from this address: a small spray over accounts that exist (a person does not
+     * mistype four colleagues' passwords in a minute; an office where they log in is a shared address).
+     */
+    private boolean scriptedOverOthers(SourceState s) {
+        if (!Pace.scripted(s)) {
+            return false;
+        }
+        int others = 0;
+        for (String acc : s.failedAccounts.known()) {
+            if (!s.succeededFor(acc)) others++;
+        }
+        return others >= c.stuffingAccounts();
     }
 
     /** True when the account logged in during the input (it exists and its owner uses it). */
