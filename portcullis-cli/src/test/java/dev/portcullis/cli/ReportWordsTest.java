@@ -41,14 +41,16 @@ class ReportWordsTest {
     }
 
     @Test
-    void aCampaignWithNoBaselineSaysSoInsteadOfAPercentageAboveZero() {
+    void aCampaignWithNoLoginsUsesTheBaselineFloorAndSaysSoInsteadOfAPercentageAboveZero() {
         StringBuilder log = new StringBuilder();
         for (int i = 0; i < 12; i++) {
             log.append(failedImap(i * 3, (20 + i) + ".51.100.7", "user" + i + "@example.org")); // 12 networks
         }
         String text = analyze(log.toString());
+        // no logins to scale the baseline: it is scaled to at least 1,000 active users, and says so
         assertThat(text).contains("distributed_spray", "12 addresses with at most 8 guesses each",
-                "the organisation's baseline expects none").doesNotContain("%+", "above the expected 0.0");
+                "for at least 1,000 active users (here 0 accounts log in)", "7 or more make a campaign")
+                .doesNotContain("%+", "above the expected 0.0");
     }
 
     @Test

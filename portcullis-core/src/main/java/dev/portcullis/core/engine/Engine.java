@@ -115,9 +115,7 @@ public final class Engine {
             return;
         }
         s.failures += n;
-        if (s.firstFailure() < 0) { // as ever: a time before 1970 does not count as set
-            s.firstFailure(t);
-        }
+        s.firstFailure(t); // keeps the earliest
         if (e.reason() == Reason.UNKNOWN_ACCOUNT) {
             s.unknownFailures += n;
         }

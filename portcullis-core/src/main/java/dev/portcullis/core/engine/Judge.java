@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,31 +44,6 @@ final class Judge {
     private final List<Attack> attacks = new ArrayList<>();
     private final Map<String, Comp> compromised = new TreeMap<>();
     private final List<SourceState> staleRhythm = new ArrayList<>();
-
-    /** An attack being assembled. */
-    private static final class Attack {
-        final AttackKind kind;
-        String id;
-        long start = Long.MAX_VALUE;
-        long end = Long.MIN_VALUE;
-        final Set<String> sources = new LinkedHashSet<>();
-        long attempts;
-        int accounts;
-        final Set<String> compromised = new LinkedHashSet<>();
-        final List<String> evidence = new ArrayList<>();
-
-        Attack(AttackKind kind) {
-            this.kind = kind;
-        }
-
-        void add(SourceState s) {
-            sources.add(s.ip);
-            start = Math.min(start, s.firstFailure() >= 0 ? s.firstFailure() : s.first());
-            end = Math.max(end, s.last());
-            attempts += s.failures;
-            accounts += s.failedAccounts.count();
-        }
-    }
 
     /** A compromised account being assembled. */
     private static final class Comp {
@@ -116,10 +92,11 @@ final class Judge {
                 candidates.add(s);
             }
         }
-        candidates = subnetAttacks(candidates);
+        Campaigns campaigns = new Campaigns(en, attacks, attackerOf, suspicious);
+        candidates = campaigns.subnets(candidates);
         groupSmall(AttackKind.CREDENTIAL_STUFFING, Integer.MAX_VALUE);
         groupSmall(AttackKind.PASSWORD_SPRAY, 5 * c.sprayAccounts());
-        campaigns(candidates, activeUsers);
+        campaigns.campaigns(candidates, activeUsers);
         compromises();
         List<Detection> detections = detections();
         List<SourceVerdict> sourceVerdicts = sourceVerdicts();
@@ -141,21 +118,25 @@ final class Judge {
 
     /**
      * Share of this address's guesses aimed at accounts that do not exist, for deciding whether an
-     * address failing on a few accounts is an attacker at all (not which kind: {@link Kinds}): from
-     * the log's own reason where it says so (auth_verbose, sshd "invalid user"), else from the accounts
-     * it named that never logged in during the input (real users log in; names from a leaked list
-     * mostly do not).
+     * address failing on a few accounts is an attacker at all (not which kind: {@link Kinds}). The log's
+     * own reasons first (auth_verbose, sshd "invalid user", Kerberos codes): when they explain at least
+     * half of the guesses, they decide. Else the accounts it named that never logged in during the
+     * input count as unknown, but only where that absence means something ({@link Kinds#absenceCounts}):
+     * a log long and busy enough, or a script's pace over several such names.
      */
     private double unknownShare(SourceState s) {
         double byReason = s.failures == 0 ? 0 : (double) s.unknownFailures / s.failures;
+        Guesses g = s.guesses;
+        if (g != null && g.unknown + g.existing > 0 && 2L * (g.unknown + g.existing) >= g.named) {
+            return (double) g.unknown / (g.unknown + g.existing);
+        }
         List<String> named = s.failedAccounts.known();
         if (named.isEmpty()) {
             return byReason;
         }
-        int never = 0;
-        for (String acc : named) {
-            AccountState a = en.accounts.get(acc);
-            if (a == null || a.successes == 0) never++;
+        int never = kinds.neverLoggedIn(named);
+        if (!kinds.absenceCounts(s, never)) {
+            return byReason;
         }
         return Math.max(byReason, (double) never / named.size());
     }
@@ -163,41 +144,47 @@ final class Judge {
     /**
      * The attack this address makes on its own, or null: brute force (many failures in a window on
      * few accounts), or failures on many accounts ({@code spray.accounts}), or on several
-     * ({@code stuffing.accounts}) mostly unknown; the kind of a multi-account attack is {@link Kinds}'s.
+     * ({@code stuffing.accounts}) mostly unknown and within a day of each other (a handful of
+     * guesses over weeks is background noise, not an attack); the kind of a multi-account attack is
+     * {@link Kinds}'s. A device retrying one account on a timer is stale credentials, not an attack.
      */
     private Kinds.Call perAddress(SourceState s) {
         int accounts = s.failedAccounts.count();
         if (s.bestWindowFailures >= c.bruteForceFailures() && accounts <= c.bruteForceMaxAccounts()) {
-            if (accounts == 1 && steadyRhythm(s)) {
+            if (accounts == 1 && Pace.timer(s, loggedIn(s.failedAccounts.first()))) {
                 staleRhythm.add(s);
-                return null; // a device retrying an old password every few minutes, whose last login predates the log
+                return null; // a device or a cron job retrying an old password on a timer
             }
             return new Kinds.Call(AttackKind.BRUTE_FORCE, null);
         }
         if (accounts >= c.sprayAccounts()
-                || (accounts >= c.stuffingAccounts() && unknownShare(s) >= c.stuffingUnknownShare())) {
+                || (accounts >= c.stuffingAccounts() && Pace.mostWithin(s, DAY) >= c.stuffingAccounts()
+                    && (unknownShare(s) >= c.stuffingUnknownShare() || scriptedOverOthers(s)))) {
             return kinds.of(s);
         }
         return null;
     }
 
     /**
-     * Failures at a machine's pace: the median gap between the last failures is at least two minutes and
-     * no two come within ten seconds (a person or a script guessing goes faster; a phone's mail client
-     * polls on a timer).
+     * At a script's pace ({@link Pace#scripted}) over at least {@code stuffing.accounts} accounts none
+     * of which logged in from this address: a small spray over accounts that exist (a person does not
+     * mistype four colleagues' passwords in a minute; an office where they log in is a shared address).
      */
-    private static boolean steadyRhythm(SourceState s) {
-        long[] t = s.failureTimes();
-        if (t.length < 9) {
+    private boolean scriptedOverOthers(SourceState s) {
+        if (!Pace.scripted(s)) {
             return false;
         }
-        java.util.Arrays.sort(t);
-        long[] gaps = new long[t.length - 1];
-        for (int i = 1; i < t.length; i++) {
-            gaps[i - 1] = t[i] - t[i - 1];
+        int others = 0;
+        for (String acc : s.failedAccounts.known()) {
+            if (!s.succeededFor(acc)) others++;
         }
-        java.util.Arrays.sort(gaps);
-        return gaps[gaps.length / 2] >= 120 && gaps[0] >= 10;
+        return others >= c.stuffingAccounts();
+    }
+
+    /** True when the account logged in during the input (it exists and its owner uses it). */
+    private boolean loggedIn(String account) {
+        AccountState a = account == null ? null : en.accounts.get(account);
+        return a != null && a.successes > 0;
     }
 
     /** Low-and-slow: a few failures, no success except on accounts it did not fail on, not one account retried. */
@@ -262,118 +249,6 @@ final class Judge {
         }
     }
 
-    /**
-     * An attack spread across one /24 or /64: at least {@code subnet.min_addresses} of its addresses
-     * failed, nobody logged in from it, and these addresses were not judged on their own. Returns the
-     * candidates left for the campaign rule.
-     */
-    private List<SourceState> subnetAttacks(List<SourceState> candidates) {
-        Map<String, List<SourceState>> byNet = new HashMap<>();
-        for (SourceState s : candidates) {
-            String p = dev.portcullis.core.Addresses.prefix(s.ip);
-            if (p != null) byNet.computeIfAbsent(p, k -> new ArrayList<>()).add(s);
-        }
-        List<SourceState> rest = new ArrayList<>();
-        for (Map.Entry<String, List<SourceState>> e : byNet.entrySet()) {
-            SubnetState net = en.subnets.get(e.getKey());
-            List<SourceState> members = e.getValue();
-            if (net != null && net.successes == 0 && members.size() >= c.subnetMinAddresses()) {
-                int accounts = 0;
-                for (SourceState s : members) accounts += s.failedAccounts.count();
-                Attack a = new Attack(accounts >= c.sprayAccounts() ? AttackKind.PASSWORD_SPRAY : AttackKind.BRUTE_FORCE);
-                for (SourceState s : members) {
-                    a.add(s);
-                    attackerOf.put(s.ip, a);
-                }
-                a.evidence.add(members.size() + " addresses of " + e.getKey() + " failing together, none ever logging in");
-                attacks.add(a);
-            } else {
-                rest.addAll(members);
-            }
-        }
-        return rest;
-    }
-
-
-    /** Distributed spray: windows where failing-only addresses far exceed the baseline. */
-    private void campaigns(List<SourceState> candidates, int activeUsers) {
-        if (candidates.isEmpty()) {
-            return;
-        }
-        long w = c.campaignWindow().getSeconds();
-        double expected = c.campaignBaselinePerThousandUsersPerHour() * activeUsers / 1000.0 * (w / 3600.0);
-        // a window is a campaign when so many failing-only addresses would be a one-in-a-million
-        // coincidence even at campaign.factor times the baseline (Poisson tail), and never below the minimum
-        double threshold = Math.max(c.campaignMinSources(), poissonTail(c.campaignFactor() * expected, 1e-6));
-        TreeMap<Long, List<SourceState>> byWindow = new TreeMap<>();
-        for (SourceState s : candidates) {
-            long start = s.firstFailure() >= 0 ? s.firstFailure() : s.first();
-            byWindow.computeIfAbsent(Math.floorDiv(start, w), k -> new ArrayList<>()).add(s);
-        }
-        // hysteresis: a campaign starts in a window above the threshold and goes on through windows
-        // still clearly above the baseline (a botnet's rate varies), bridging one quiet window
-        double continueAt = Math.max(3, 2 * expected);
-        Attack current = null;
-        long lastActive = Long.MIN_VALUE;
-        Map<Attack, Integer> peak = new HashMap<>();
-        for (Map.Entry<Long, List<SourceState>> e : byWindow.entrySet()) {
-            List<SourceState> members = e.getValue();
-            boolean continuing = current != null && e.getKey() <= lastActive + 2 && members.size() >= continueAt;
-            if (members.size() < threshold && !continuing) {
-                for (SourceState s : members) {
-                    if (s.failedAccounts.count() >= 2) {
-                        suspicious.put(s.ip, "failed on " + Words.count(s.failedAccounts.count(), "account")
-                                + " and never logged in, outside any campaign");
-                    }
-                }
-                continue;
-            }
-            if (!continuing) {
-                current = new Attack(AttackKind.DISTRIBUTED_SPRAY);
-                attacks.add(current);
-            }
-            lastActive = e.getKey();
-            peak.merge(current, members.size(), Math::max);
-            for (SourceState s : members) {
-                current.add(s);
-                attackerOf.put(s.ip, current);
-            }
-        }
-        for (Map.Entry<Attack, Integer> e : peak.entrySet()) {
-            e.getKey().evidence.add(campaignEvidence(e.getKey().sources.size(), e.getValue(), expected, threshold, w));
-        }
-    }
-
-    /**
-     * Why a campaign is one, in plain figures: how many addresses, the busiest window against what the
-     * organisation's baseline expects, and the count that makes a campaign. When the baseline is zero
-     * (no logins in the input to scale it), says so instead of a ratio to zero.
-     */
-    private String campaignEvidence(int sources, int busiest, double expected, double threshold, long windowSeconds) {
-        String window = windowSeconds == 3600 ? "one hour" : windowSeconds % 3600 == 0
-                ? windowSeconds / 3600 + " hours" : windowSeconds / 60 + " min";
-        String head = Words.count(sources, "address", "addresses") + " with at most "
-                + Words.count(c.campaignMaxAttemptsPerSource(), "guess", "guesses") + " each, never logging in; up to "
-                + busiest + " such addresses within " + window;
-        String base = expected < 0.05
-                ? ", where the organisation's baseline expects none (too few logins in the input to set one)"
-                : ", where " + Words.decimal(expected) + " are expected (" + Words.decimal(busiest / expected) + " times as many)";
-        return head + base + "; " + (int) Math.ceil(threshold) + " or more make a campaign";
-    }
-
-    /** Smallest k with P(X >= k) <= p for X ~ Poisson(lambda). */
-    static int poissonTail(double lambda, double p) {
-        double term = Math.exp(-lambda); // P(X = 0)
-        double cdf = term;
-        int k = 0;
-        while (1 - cdf > p && k < 1_000_000) {
-            k++;
-            term *= lambda / k;
-            cdf += term;
-        }
-        return k + 1;
-    }
-
     private void compromises() {
         // 1. a success from an attacker's address
         for (Map.Entry<String, Attack> e : attackerOf.entrySet()) {
@@ -409,10 +284,11 @@ final class Judge {
             Set<String> distinct = new LinkedHashSet<>();
             for (int i : strange) distinct.add(a.bulkSource(i));
             long span = a.bulkTime(strange.get(strange.size() - 1)) - a.bulkTime(strange.get(0));
-            boolean convincing = comp != null || targeted || (distinct.size() >= 2 && span <= DAY);
+            boolean convincing = comp != null || (distinct.size() >= 2 && span <= DAY);
             if (!convincing) {
                 for (String ip : distinct) {
-                    suspicious.putIfAbsent(ip, "bulk download from an address new to " + a.account);
+                    suspicious.putIfAbsent(ip, "bulk download from an address new to " + a.account
+                            + (targeted ? ", after attackers failed on it (no login of theirs succeeded)" : ""));
                 }
                 continue;
             }
@@ -439,8 +315,8 @@ final class Judge {
                     }
                     attackerOf.put(ip, owner);
                     owner.sources.add(ip);
-                    owner.start = Math.min(owner.start, t);
-                    owner.end = Math.max(owner.end, a.bulkTime(i));
+                    owner.during(t);
+                    owner.during(a.bulkTime(i));
                 }
             }
         }
@@ -516,11 +392,12 @@ final class Judge {
             List<String> acc = s.failedAccounts.known();
             if (acc.isEmpty() || compromised.containsKey(acc.get(0))) continue;
             out.add(new AccountVerdict(acc.get(0), AccountVerdict.Status.STALE_CREDENTIALS, null, List.of(),
-                    List.of(Words.count(s.failures, "failure") + " from " + s.ip + " at a device's steady pace, "
-                            + Instant.ofEpochSecond(s.firstFailure()) + " to " + Instant.ofEpochSecond(s.last())
-                            + " (its last good login predates the log)")));
+                    List.of(Words.count(s.failures, "failure") + " from " + s.ip + " at a device's steady pace (a failure every "
+                            + Pace.medianGap(s) + " s or so), " + Instant.ofEpochSecond(s.firstFailure()) + " to "
+                            + Instant.ofEpochSecond(s.last()) + (loggedIn(acc.get(0)) ? " (the account logs in elsewhere: an old"
+                            + " password left in a device or a scheduled job)" : " (its last good login predates the log)"))));
         }
-        Set<String> listed = new java.util.HashSet<>();
+        Set<String> listed = new HashSet<>();
         for (AccountVerdict v : out) listed.add(v.account());
         for (AccountState a : en.accounts.values()) {
             if (listed.contains(a.account)) continue;

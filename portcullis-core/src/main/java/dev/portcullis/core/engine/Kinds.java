@@ -15,7 +15,8 @@ import java.util.List;
  *       whatever the names;</li>
  *   <li>most guesses on accounts that do not exist ({@code stuffing.unknown_share}), as the log's
  *       reasons say — or, in a log long and busy enough for real users to show up, as their never
- *       logging in says:
+ *       logging in says (a script's pace over names that never log in makes an address an attacker,
+ *       {@link #absenceCounts}, but does not name the kind):
  *       <ul>
  *         <li>more than {@link #PAIRS_MAX_PER_ACCOUNT} guesses per name → {@code brute_force} (a
  *             dictionary: several passwords per name);</li>
@@ -37,6 +38,8 @@ final class Kinds {
     static final long ABSENCE_MIN_SPAN = 20 * 3600;
     /** ... and in which this many accounts log in (an organisation, not a few test lines). */
     static final long ABSENCE_MIN_LOGGED_IN = 100;
+    /** ... or, in a shorter log, this many names that never log in, guessed at a script's pace. */
+    static final int PACE_MIN_NEVER = 4;
 
     /** A kind and why, in words for the evidence. */
     record Call(AttackKind kind, String why) {
@@ -53,6 +56,26 @@ final class Kinds {
     /** True when the input is long and busy enough that an account's never logging in means something. */
     boolean absenceIsEvidence() {
         return en.lastTime - en.firstTime >= ABSENCE_MIN_SPAN && en.loggedIn >= ABSENCE_MIN_LOGGED_IN;
+    }
+
+    /** How many of these accounts never logged in during the input. */
+    int neverLoggedIn(List<String> named) {
+        int never = 0;
+        for (String acc : named) {
+            AccountState a = en.accounts.get(acc);
+            if (a == null || a.successes == 0) never++;
+        }
+        return never;
+    }
+
+    /**
+     * True when {@code never} of the accounts {@code s} failed on never logging in says they do not
+     * exist: in a log long and busy enough ({@link #absenceIsEvidence}), or, in a short one, when at
+     * least {@link #PACE_MIN_NEVER} such names were guessed at a script's pace ({@link Pace#scripted}):
+     * a person mistyping does not try four names in two minutes; an admin's test log has few logins.
+     */
+    boolean absenceCounts(SourceState s, int never) {
+        return absenceIsEvidence() || (never >= PACE_MIN_NEVER && Pace.scripted(s));
     }
 
     /** The kind of a multi-account attack by {@code s} (an address already judged an attacker). */
@@ -124,18 +147,14 @@ final class Kinds {
         if (reasoned > 0 && 2L * reasoned >= g.named) {
             return new Share((double) g.unknown / reasoned, true);
         }
-        if (!absenceIsEvidence()) {
-            return null;
-        }
         List<String> named = s.failedAccounts.known();
         if (named.isEmpty()) {
             return null;
         }
-        int never = 0;
-        for (String acc : named) {
-            AccountState a = en.accounts.get(acc);
-            if (a == null || a.successes == 0) never++;
+        if (!absenceIsEvidence()) {
+            return null; // a script's pace says "attacker" (Judge), not which kind: that needs the log's word
         }
+        int never = neverLoggedIn(named);
         double u = (double) never / named.size();
         return new Share(u, false);
     }

@@ -22,7 +22,7 @@ import java.util.Arrays;
  */
 final class SourceState {
     final String ip;
-    private int first;
+    private int first = PackedTime.UNSET;
     private int last;
     int failures;
     /** Failures on accounts for which this address was not familiar at the time (no earlier success). */
@@ -85,12 +85,17 @@ final class SourceState {
 
     /** Records that the address appeared at {@code t} (clamped epoch seconds), from {@code file}:{@code line}. */
     void seen(long t, String file, long line) {
-        if (firstFile == null) {
-            first = PackedTime.pack(t);
+        int packed = PackedTime.pack(t);
+        if (first == PackedTime.UNSET) {
+            first = packed;
+            last = packed;
             firstFile = file;
             firstLine = line;
+        } else if (packed < first) {
+            first = packed; // merged files come slightly out of order: the span is earliest to latest
+        } else if (packed > last) {
+            last = packed;
         }
-        last = PackedTime.pack(t);
     }
 
     long first() {
@@ -106,8 +111,12 @@ final class SourceState {
         return PackedTime.unpack(firstFailure, -1);
     }
 
+    /** Records a failure at {@code t}: the earliest is kept, whatever the input order. */
     void firstFailure(long t) {
-        firstFailure = PackedTime.pack(t);
+        int packed = PackedTime.pack(t);
+        if (firstFailure == PackedTime.UNSET || packed < firstFailure) {
+            firstFailure = packed;
+        }
     }
 
     void strangerFailure(long t, int attempts, int windowSeconds, int maxRing) {

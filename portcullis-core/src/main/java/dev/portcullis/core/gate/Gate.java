@@ -170,7 +170,7 @@ public final class Gate {
         if (success) {
             builder.result(Result.SUCCESS).reason(Reason.NONE);
         } else {
-            builder.failure(Reason.BAD_PASSWORD);
+            builder.failure(Reason.UNSPECIFIED); // a policy report says it failed, not whether the account exists
         }
         boolean familiarBefore = engine.isFamiliar(acc, src);
         AuthEvent event = builder.build();
