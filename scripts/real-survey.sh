@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Runs Portcullis over every dataset that scripts/real-survey-fetch.sh brought into DATA and writes one
+# TSV row per dataset, plus the reports, to OUT (default /tmp/real-survey). See scripts/real-survey.md.
+# Usage: scripts/real-survey.sh DATA [GLOB]      e.g. scripts/real-survey.sh /work/realdata/survey 'fail2ban/*'
+# Environment: OUT (output folder), JOBS (parallel datasets, default 2), TEXT=1 (also a text report).
+set -euo pipefail
+data=${1:?usage: real-survey.sh DATA [GLOB]}
+glob=${2:-*/*}
+here=$(cd "$(dirname "$0")/.." && pwd)
+out=${OUT:-/tmp/real-survey}
+jobs=${JOBS:-2}
+data=$(cd "$data" && pwd)
+mkdir -p "$out/reports"
+launcher=$here/portcullis
+# build once, here, before the parallel runs (the launcher builds when the jar is missing or stale)
+"$launcher" --version >/dev/null
+
+one() { # DATASET-FILE: parse + analyze, then one TSV row on standard output
+  local f=$1 rel src name base
+  rel=${f#"$data"/}; src=${rel%%/*}; name=${rel#*/}; name=${name%.*}
+  base=$out/reports/$src--$name
+  "$launcher" parse "$f" >"$base.events.jsonl" 2>"$base.parse.err" || echo "parse exit $?" >>"$base.parse.err"
+  "$launcher" analyze --format json --out "$base.json" "$f" 2>"$base.analyze.err" \
+    || echo "analyze exit $?" >>"$base.analyze.err"
+  if [ "${TEXT:-}" = 1 ]; then "$launcher" analyze --out "$base.txt" "$f" 2>/dev/null || true; fi
+  python3 - "$f" "$src" "$name" "$base" "$data/$src/LICENCE" <<'PY'
+import json, sys, collections
+f, src, name, base, lic = sys.argv[1:]
+def clean(s): return str(s).replace("\t", " ").replace("\n", " ")
+try: licence = open(lic).readline().strip()
+except OSError: licence = "?"
+with open(f, "rb") as h: lines = sum(1 for _ in h)
+events = sum(1 for _ in open(base + ".events.jsonl", encoding="utf-8", errors="replace"))
+notes = []
+try:
+    r = json.load(open(base + ".json"))
+except Exception as e:
+    r = None
+    err = open(base + ".analyze.err", errors="replace").read().strip().splitlines()
+    notes.append("analyze failed: " + (err[-1] if err else str(e)))
+if r:
+    s = r.get("summary", {})
+    kinds = collections.Counter(a.get("kind") for a in r.get("attacks", []))
+    verdicts = collections.Counter(x.get("verdict") for x in r.get("sources", []))
+    comp = sorted(a["account"] for a in r.get("accounts", []) if a.get("status") == "compromised")
+    stale = sum(1 for a in r.get("accounts", []) if a.get("status") == "stale_credentials")
+    fmts = ",".join(f"{k}:{v}" for k, v in sorted(s.get("formats", {}).items()))
+    if fmts: notes.append("formats " + fmts)
+    notes.append(f"attempts {s.get('attempts')}, failures {s.get('failures')}, successes {s.get('successes')}")
+    if s.get("first"): notes.append(f"{s.get('first')}..{s.get('last')}")
+    if stale: notes.append(f"{stale} stale-credential accounts")
+    smp = s.get("unparsed_samples") or []
+    if smp:
+        t = smp[0].get("text", smp[0]) if isinstance(smp[0], dict) else smp[0]
+        notes.append("unparsed e.g. " + clean(t)[:160])
+    row = [name, src, licence, lines, s.get("events", events), s.get("unparsed_lines", "?"),
+           s.get("ignored_lines", "?"),
+           " ".join(f"{k}:{v}" for k, v in sorted(verdicts.items())) or "-",
+           " ".join(f"{k}:{v}" for k, v in sorted(kinds.items())) or "-",
+           (f"{len(comp)}: " + ",".join(comp[:8]) + (",…" if len(comp) > 8 else "")) if comp else "0"]
+else:
+    row = [name, src, licence, lines, events, "?", "?", "?", "?", "?"]
+print("\t".join(clean(x) for x in row + ["; ".join(notes)]))
+PY
+}
+export -f one
+export data out launcher
+
+tsv=$out/survey.tsv
+printf 'dataset\tsource\tlicence\tlines\tevents\tunparsed\tignored\tsources_by_verdict\tattacks_by_kind\tcompromised\tnotes\n' >"$tsv"
+# shellcheck disable=SC2086
+find "$data" -path "$data/$glob" -type f ! -name LICENCE -print0 | sort -z \
+  | xargs -0 -r -n 1 -P "$jobs" bash -c 'one "$0"' | sort -t $'\t' -k2,2 -k1,1 >>"$tsv"
+echo "real-survey: $(($(wc -l <"$tsv") - 1)) datasets; table $tsv, reports $out/reports" >&2
