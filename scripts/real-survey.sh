@@ -27,6 +27,42 @@ one() { # DATASET-FILE: parse + analyze, then one TSV row on standard output
 import json, sys, collections
 f, src, name, base, lic = sys.argv[1:]
 def clean(s): return str(s).replace("\t", " ").replace("\n", " ")
+def f2b_check(ann, base):
+    """fail2ban's annotations (`# failJSON: {"match": …, "host": …}` before a line) against our events:
+    hit = a failure event on that line from the same address; writes the misses to BASE.f2b.tsv."""
+    want, pending, n = {}, None, 0
+    for raw in open(ann, encoding="utf-8", errors="replace"):
+        if raw.startswith("#"):
+            if "failJSON:" in raw:
+                try: pending = json.loads(raw.split("failJSON:", 1)[1])
+                except ValueError: pending = None
+            continue
+        if not raw.strip(): continue
+        n += 1
+        if pending is not None: want[n] = (pending, raw.rstrip("\n"))
+        pending = None
+    got = collections.defaultdict(list)
+    for l in open(base + ".events.jsonl", encoding="utf-8", errors="replace"):
+        e = json.loads(l)
+        if e.get("result") == "failure": got[e.get("line")].append(e)
+    c = collections.Counter(); rows = []
+    for ln, (a, text) in sorted(want.items()):
+        evs = got.get(ln, [])
+        if a.get("match"):
+            host = a.get("host")
+            if not evs: k = "missed"
+            elif host and any(e.get("source") == host for e in evs): k = "hit"
+            elif host and all(e.get("source") is None for e in evs): k = "no_source"
+            elif host: k = "other_source"
+            else: k = "hit"
+        else:
+            k = "extra" if any(e.get("attempts", 0) > 0 for e in evs) else "agree_no"
+        c[k] += 1
+        if k not in ("hit", "agree_no"):
+            rows.append(f"{k}\t{ln}\t{a.get('host')}\t{','.join(str(e.get('source')) for e in evs)}\t{text}")
+    with open(base + ".f2b.tsv", "w") as h: h.write("\n".join(rows) + ("\n" if rows else ""))
+    return "fail2ban lines expected to match: " + ", ".join(f"{k} {c[k]}" for k in
+        ("hit", "missed", "no_source", "other_source") if c[k]) + (f"; not expected but failure: {c['extra']}" if c["extra"] else "")
 try: licence = open(lic).readline().strip()
 except OSError: licence = "?"
 with open(f, "rb") as h: lines = sum(1 for _ in h)
@@ -49,6 +85,9 @@ if r:
     notes.append(f"attempts {s.get('attempts')}, failures {s.get('failures')}, successes {s.get('successes')}")
     if s.get("first"): notes.append(f"{s.get('first')}..{s.get('last')}")
     if stale: notes.append(f"{stale} stale-credential accounts")
+    ann = f.rsplit("/", 1)[0] + "/annotated/" + f.rsplit("/", 1)[1]
+    try: notes.append(f2b_check(ann, base))
+    except OSError: pass
     smp = s.get("unparsed_samples") or []
     if smp:
         t = smp[0].get("text", smp[0]) if isinstance(smp[0], dict) else smp[0]
@@ -69,6 +108,6 @@ export data out launcher
 tsv=$out/survey.tsv
 printf 'dataset\tsource\tlicence\tlines\tevents\tunparsed\tignored\tsources_by_verdict\tattacks_by_kind\tcompromised\tnotes\n' >"$tsv"
 # shellcheck disable=SC2086
-find "$data" -path "$data/$glob" -type f ! -name LICENCE -print0 | sort -z \
+find "$data" -mindepth 2 -maxdepth 2 -path "$data/$glob" -type f ! -name LICENCE -print0 | sort -z \
   | xargs -0 -r -n 1 -P "$jobs" bash -c 'one "$0"' | sort -t $'\t' -k2,2 -k1,1 >>"$tsv"
 echo "real-survey: $(($(wc -l <"$tsv") - 1)) datasets; table $tsv, reports $out/reports" >&2
