@@ -2,16 +2,19 @@
 # Runs Portcullis over every dataset that scripts/real-survey-fetch.sh brought into DATA and writes one
 # TSV row per dataset, plus the reports, to OUT (default /tmp/real-survey). See scripts/real-survey.md.
 # Usage: scripts/real-survey.sh DATA [GLOB]      e.g. scripts/real-survey.sh /work/realdata/survey 'fail2ban/*'
-# Environment: OUT (output folder), JOBS (parallel datasets, default 2), TEXT=1 (also a text report).
+# Environment: OUT (output folder), JOBS (parallel datasets, default: the number of cores), TEXT=1 (also a
+# text report), FRESH=1 (run every dataset again; by default a report newer than its dataset and the jar is kept).
+# Do not edit this script while it runs: bash reads it as it goes.
 set -euo pipefail
 data=${1:?usage: real-survey.sh DATA [GLOB]}
 glob=${2:-*/*}
 here=$(cd "$(dirname "$0")/.." && pwd)
 out=${OUT:-/tmp/real-survey}
-jobs=${JOBS:-2}
+jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 data=$(cd "$data" && pwd)
 mkdir -p "$out/reports"
 launcher=$here/portcullis
+jar=$here/portcullis-cli/target/portcullis.jar
 # build once, here, before the parallel runs (the launcher builds when the jar is missing or stale)
 "$launcher" --version >/dev/null
 
@@ -19,9 +22,13 @@ one() { # DATASET-FILE: parse + analyze, then one TSV row on standard output
   local f=$1 rel src name base
   rel=${f#"$data"/}; src=${rel%%/*}; name=${rel#*/}; name=${name%.*}
   base=$out/reports/$src--$name
-  "$launcher" parse "$f" >"$base.events.jsonl" 2>"$base.parse.err" || echo "parse exit $?" >>"$base.parse.err"
-  "$launcher" analyze --format json --out "$base.json" "$f" 2>"$base.analyze.err" \
-    || echo "analyze exit $?" >>"$base.analyze.err"
+  # reports newer than the dataset and the jar are reused (FRESH=1 runs everything again)
+  if [ -n "${FRESH:-}" ] || [ ! -s "$base.json" ] || [ ! -f "$base.events.jsonl" ] \
+      || [ "$f" -nt "$base.json" ] || [ "$jar" -nt "$base.json" ]; then
+    "$launcher" parse "$f" >"$base.events.jsonl" 2>"$base.parse.err" || echo "parse exit $?" >>"$base.parse.err"
+    "$launcher" analyze --format json --out "$base.json" "$f" 2>"$base.analyze.err" \
+      || echo "analyze exit $?" >>"$base.analyze.err"
+  fi
   if [ "${TEXT:-}" = 1 ]; then "$launcher" analyze --out "$base.txt" "$f" 2>/dev/null || true; fi
   python3 - "$f" "$src" "$name" "$base" "$data/$src/LICENCE" <<'PY'
 import json, sys, collections
@@ -103,11 +110,36 @@ print("\t".join(clean(x) for x in row + ["; ".join(notes)]))
 PY
 }
 export -f one
-export data out launcher
+export data out launcher jar
 
 tsv=$out/survey.tsv
 printf 'dataset\tsource\tlicence\tlines\tevents\tunparsed\tignored\tsources_by_verdict\tattacks_by_kind\tcompromised\tnotes\n' >"$tsv"
 # shellcheck disable=SC2086
 find "$data" -mindepth 2 -maxdepth 2 -path "$data/$glob" -type f ! -name LICENCE -print0 | sort -z \
   | xargs -0 -r -n 1 -P "$jobs" bash -c 'one "$0"' | sort -t $'\t' -k2,2 -k1,1 >>"$tsv"
-echo "real-survey: $(($(wc -l <"$tsv") - 1)) datasets; table $tsv, reports $out/reports" >&2
+# the Markdown table of docs/detection.md "Real public datasets": figures from this run, the analyst's
+# reading (contents, what is wrong and why) from scripts/real-survey-notes.tsv
+python3 - "$tsv" "$here/scripts/real-survey-notes.tsv" >"$out/table.md" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
+notes = {}
+try:
+    for r in csv.reader(open(sys.argv[2]), delimiter="\t"):
+        if r and not r[0].startswith("#") and len(r) >= 4: notes[(r[0], r[1])] = (r[2], r[3])
+except OSError: pass
+short = {"loghub": "Loghub (research use)", "fail2ban": "fail2ban tests (GPL-2.0)", "crowdsec": "CrowdSec hub tests (MIT)",
+         "evtx-attack": "EVTX-ATTACK-SAMPLES (GPL-3.0)", "otrf": "OTRF Security-Datasets (MIT)"}
+def found(r):
+    out = []
+    if r["attacks_by_kind"] not in ("-", "?"): out.append(r["attacks_by_kind"].replace(":", " ×").replace("_", " "))
+    if r["compromised"] not in ("0", "?"): out.append("compromised " + r["compromised"].split(": ", 1)[-1])
+    sus = [x for x in r["sources_by_verdict"].split() if x.startswith("suspicious:")]
+    if sus: out.append(sus[0].replace(":", " ") + " address(es)")
+    return "; ".join(out) or "nothing"
+print("| dataset | source, licence | lines | events | unparsed | contents | Portcullis found | wrong, and why |")
+print("|---|---|---:|---:|---:|---|---|---|")
+for r in rows:
+    c, w = notes.get((r["source"], r["dataset"]), ("", ""))
+    print(f"| {r['dataset']} | {short.get(r['source'], r['source'])} | {r['lines']} | {r['events']} | {r['unparsed']} | {c} | {found(r)} | {w} |")
+PY
+echo "real-survey: $(($(wc -l <"$tsv") - 1)) datasets; table $tsv and $out/table.md, reports $out/reports" >&2
