@@ -37,11 +37,11 @@ fi
 if g=$(repo fail2ban+fail2ban) && [ -n "$g" ]; then
   out=$data/fail2ban; mkdir -p "$out"
   echo "GPL-2.0-or-later (fail2ban COPYING)" >"$out/LICENCE"
-  for n in sshd sshd-journal zzz-sshd-obsolete-multiline dropbear selinux-ssh pam-generic \
+  for n in sshd sshd-journal dropbear selinux-ssh pam-generic \
            dovecot postfix courier-auth courier-smtp cyrus-imap roundcube-auth sieve solid-pop3d \
            uwimap-auth perdition sogo-auth horde squirrelmail openwebmail kerio exim sendmail-auth \
            nginx-http-auth vsftpd proftpd pure-ftpd screensharingd xrdp mssql-auth \
-           bsd/syslog-plain.txt bsd/syslog-v.txt bsd/syslog-vv.txt zzz-generic-example; do
+           bsd/syslog-plain.txt bsd/syslog-v.txt bsd/syslog-vv.txt; do
     # fail2ban's files interleave its test annotations (`# failJSON: {"match": true, "host": …}`) with
     # the log lines: the dataset is the lines alone; the annotated file is kept in annotated/ (for the
     # check in real-survey.sh: which lines fail2ban's own filter is expected to match, with the address)
