@@ -132,6 +132,7 @@ public final class SyslogFormat implements LineFormat {
     private Status afterStamp(String s, int i, EventSink out) {
         int n = s.length();
         while (i < n && s.charAt(i) == ' ') i++;
+        i = afterVerbosePriority(s, i);
         int sp = s.indexOf(' ', i);
         if (sp < 0) {
             return Status.UNRECOGNISED;
@@ -192,6 +193,31 @@ public final class SyslogFormat implements LineFormat {
         j = afterSolarisId(s, j);
         env.message = s.substring(j);
         return dispatch(out);
+    }
+
+    /**
+     * Skips the facility.priority that BSD syslogd {@code -v}/{@code -vv} writes before the host
+     * ("&lt;4.6&gt; " or "&lt;auth.info&gt; ") at {@code i}.
+     */
+    private static int afterVerbosePriority(String s, int i) {
+        if (i >= s.length() || s.charAt(i) != '<') {
+            return i;
+        }
+        int close = s.indexOf("> ", i);
+        if (close < 0 || close - i > 24) {
+            return i;
+        }
+        boolean dot = false;
+        for (int k = i + 1; k < close; k++) {
+            char c = s.charAt(k);
+            if (c == '.') {
+                if (dot || k == i + 1 || k == close - 1) return i;
+                dot = true;
+            } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return i;
+            }
+        }
+        return dot ? close + 2 : i;
     }
 
     /** Skips Solaris' message id "[ID 800047 auth.info] " at {@code j}. */

@@ -162,6 +162,20 @@ class SshdRealShapesTest {
     }
 
     @Test
+    void bsdSyslogdVerbosePriorityBeforeTheHostIsSkipped() {
+        // lines written by us in the format of FreeBSD syslogd -v / -vv (numeric and named facility.priority)
+        AuthEvent e = Fixture.lines("Apr  2 17:51:33 <4.6> pancake sshd[55628]: Failed keyboard-interactive/pam for invalid user r00t from 192.0.2.100 port 46050 ssh2").one();
+        assertThat(e.source()).isEqualTo("192.0.2.100");
+        assertThat(e.accountRaw()).isEqualTo("r00t");
+        assertThat(e.attempts()).isEqualTo(1);
+        Fixture named = Fixture.lines("Apr  2 17:51:35 <auth.info> pancake sshd[55629]: Failed password for root from 192.0.2.101 port 46051 ssh2");
+        AuthEvent n = named.one();
+        assertThat(n.source()).isEqualTo("192.0.2.101");
+        assertThat(n.accountRaw()).isEqualTo("root");
+        assertThat(named.stats().unparsed()).isZero();
+    }
+
+    @Test
     void dropbear() {
         AuthEvent bad = Fixture.lines("Jul 27 01:04:12 fail2ban-test dropbear[1335]: Bad password attempt for 'root' from 1.2.3.4:60588").one();
         assertThat(bad.source()).isEqualTo("1.2.3.4");
