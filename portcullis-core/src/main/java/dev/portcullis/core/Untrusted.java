@@ -18,10 +18,20 @@ public final class Untrusted {
         if (s == null || s.isEmpty()) {
             return null;
         }
-        int n = s.length();
+        int n = s.length() - 1; // a marker is at least two characters long
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c == 'g' || c == 'G' || c == 'p' || c == 'P') {
+                // every marker's second letter is 'i', 'a' or 'w': an ASCII character that is none of
+                // them rules all four out (account names are full of "p"s: "example.org");
+                // a non-ASCII one may still match case-insensitively, so the full check runs
+                char d = s.charAt(i + 1);
+                if (d < 0x80) {
+                    d |= 0x20;
+                    if (d != 'i' && d != 'a' && d != 'w') {
+                        continue;
+                    }
+                }
                 for (String m : MARKERS) {
                     if (s.regionMatches(true, i, m, 0, m.length())) {
                         return null;
