@@ -145,11 +145,18 @@ final class EventJsonBytes {
             ascii(Long.toString(v));
             return;
         }
-        int len = 1;
-        for (long x = v; x >= 10; x /= 10) len++;
+        if (v > Integer.MAX_VALUE) {
+            ascii(Long.toString(v));
+            return;
+        }
+        // int arithmetic: a division of an int by 10 is a multiplication, of a long a real division
+        int x = (int) v;
+        int len = x < 100_000 ? (x < 100 ? (x < 10 ? 1 : 2) : x < 1000 ? 3 : x < 10_000 ? 4 : 5)
+                : x < 10_000_000 ? (x < 1_000_000 ? 6 : 7) : x < 100_000_000 ? 8 : x < 1_000_000_000 ? 9 : 10;
         for (int i = n + len - 1; i >= n; i--) {
-            buf[i] = (byte) ('0' + v % 10);
-            v /= 10;
+            int q = x / 10;
+            buf[i] = (byte) ('0' + x - q * 10);
+            x = q;
         }
         n += len;
     }

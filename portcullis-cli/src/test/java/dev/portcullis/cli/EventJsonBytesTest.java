@@ -38,6 +38,12 @@ class EventJsonBytesTest {
                     .origin("/var/log/mail.log", 7).activity(Activity.action(t, null, "")).build());
             events.add(AuthEvent.builder().time(time).format("x").success().origin("/var/log/mail.log", 8).build());
         }
+        for (long p = 1; p > 0 && p <= 1_000_000_000_000_000_000L; p *= 10) {
+            for (long v : new long[] {p - 1, p, p + 1, Integer.MAX_VALUE, Integer.MAX_VALUE + 1L}) {
+                events.add(AuthEvent.builder().time(times[0]).format("x").kind(EventKind.SESSION).attempts(0)
+                        .origin("f", v).activity(Activity.traffic(v, v, v, v, v)).build());
+            }
+        }
         EventJson json = new EventJson();
         EventJsonBytes bytes = new EventJsonBytes();
         StringBuilder sb = new StringBuilder();
