@@ -1,8 +1,10 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.core.AuthEvent;
 import dev.portcullis.core.engine.Engine;
 import dev.portcullis.core.engine.EngineConfig;
 import dev.portcullis.core.engine.Findings;
+import dev.portcullis.ingest.AsyncSink;
 import dev.portcullis.ingest.Ingest;
 import dev.portcullis.ingest.read.Input;
 import picocli.CommandLine.Command;
@@ -91,14 +93,22 @@ final class AnalyzeCommand implements Callable<Integer> {
             return 2;
         }
         Engine engine = new Engine(detection);
-        Timeline timeline = new Timeline();
+        // the chart's counts only when there is a chart
+        Timeline timeline = format == Format.html ? new Timeline() : null;
         long total = inputs.stream().mapToLong(Input::size).filter(s -> s > 0).sum();
         int errors;
-        try (Progress bar = Progress.start(ingest, total, err)) {
-            errors = InputOptions.readAll(ingest, inputs, e -> {
-                engine.record(e);
-                timeline.record(e);
-            }, err);
+        // reading and parsing on this thread, detection on another (the engine stays single-threaded:
+        // only that thread touches it until close() has joined it)
+        try (Progress bar = Progress.start(ingest, total, err);
+             AsyncSink detect = new AsyncSink(batch -> {
+                 for (AuthEvent e : batch) {
+                     engine.record(e);
+                     if (timeline != null) {
+                         timeline.record(e);
+                     }
+                 }
+             }, 1024, 16, "portcullis-engine")) {
+            errors = InputOptions.readAll(ingest, inputs, detect, err);
         }
         Findings findings = engine.findings();
         String report;

@@ -66,22 +66,31 @@ final class ParseCommand implements Callable<Integer> {
         Utf8Out out = new Utf8Out(root.stdout, 1 << 18);
         StringBuilder sb = new StringBuilder(1 << 16);
         EventJson json = new EventJson();
+        EventJsonBytes lines = new EventJsonBytes();
         boolean jsonl = format == Format.jsonl;
         // reading and parsing on this thread; formatting and writing on another
         AsyncSink sink = new AsyncSink(batch -> {
-            sb.setLength(0);
-            for (AuthEvent e : batch) {
-                if (jsonl) {
-                    json.write(e, sb).append('\n');
-                } else {
+            if (jsonl) {
+                lines.reset();
+                for (AuthEvent e : batch) {
+                    lines.line(e);
+                    if (lines.size() > 1 << 15) {
+                        out.write(lines.buffer(), 0, lines.size());
+                        lines.reset();
+                    }
+                }
+                out.write(lines.buffer(), 0, lines.size());
+            } else {
+                sb.setLength(0);
+                for (AuthEvent e : batch) {
                     text(e, json, sb).append('\n');
+                    if (sb.length() > 1 << 15) {
+                        out.write(sb);
+                        sb.setLength(0);
+                    }
                 }
-                if (sb.length() > 1 << 15) {
-                    out.write(sb);
-                    sb.setLength(0);
-                }
+                out.write(sb);
             }
-            out.write(sb);
             if (follow) {
                 out.flush();
             }

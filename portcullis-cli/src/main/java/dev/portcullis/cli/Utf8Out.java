@@ -35,6 +35,23 @@ final class Utf8Out implements AutoCloseable {
         n += b.length;
     }
 
+    /** Bytes already in UTF-8. */
+    void write(byte[] b, int off, int len) {
+        if (len > buf.length - n) {
+            flushBuffer();
+            if (len > buf.length) {
+                try {
+                    out.write(b, off, len);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return;
+            }
+        }
+        System.arraycopy(b, off, buf, n, len);
+        n += len;
+    }
+
     private void writeDirect(byte[] b) {
         try {
             out.write(b);

@@ -16,6 +16,20 @@ class UntrustedTest {
     }
 
     @Test
+    void theQuickSecondLetterCheckMissesNoMarker() {
+        // every case and position, the marker at the very end, and a 'p' or 'g' as the last character
+        assertThat(Untrusted.text("PASSWD=x")).isNull();
+        assertThat(Untrusted.text("a PwD=")).isNull();
+        assertThat(Untrusted.text("x GIVEN PASSWORD")).isNull();
+        assertThat(Untrusted.text("shop")).isEqualTo("shop");
+        assertThat(Untrusted.text("pg")).isEqualTo("pg");
+        assertThat(Untrusted.text("pp password=")).isNull();
+        // non-ASCII letters that match case-insensitively still count (dotted capital I, long s)
+        assertThat(Untrusted.text("g\u0130ven password")).isNull();
+        assertThat(Untrusted.text("pa\u017f\u017fword=x")).isNull();
+    }
+
+    @Test
     void theBuilderAppliesItToAccountsSessionsAndUserAgents() {
         AuthEvent e = AuthEvent.builder().time(java.time.Instant.EPOCH).format("t").success()
                 .account("eve password=Winter2026").session("s pwd=x").userAgent("ok").build();

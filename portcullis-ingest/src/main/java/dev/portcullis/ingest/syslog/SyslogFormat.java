@@ -38,6 +38,9 @@ public final class SyslogFormat implements LineFormat {
     /** Recently seen hosts and programs, reused instead of a new String per line. */
     private final String[] recent = new String[8];
     private int recentNext;
+    /** The two strings {@link #intern} returned last, tried first. */
+    private String lastHit;
+    private String lastHit2;
 
     /** @param parsers message parsers; one named "dovecot" also reads Dovecot's own log file */
     public SyslogFormat(List<MessageParser> parsers) {
@@ -294,12 +297,26 @@ public final class SyslogFormat implements LineFormat {
     /** {@code s[from, to)} as a String, reusing a recent equal one (hosts and programs repeat). */
     private String intern(String s, int from, int to) {
         int len = to - from;
+        String hit = lastHit;
+        if (hit != null && hit.length() == len && s.regionMatches(from, hit, 0, len)) {
+            return hit;
+        }
+        hit = lastHit2; // hosts and programs alternate: "mx1", "dovecot", "mx1", …
+        if (hit != null && hit.length() == len && s.regionMatches(from, hit, 0, len)) {
+            lastHit2 = lastHit;
+            lastHit = hit;
+            return hit;
+        }
         for (String r : recent) {
             if (r != null && r.length() == len && s.regionMatches(from, r, 0, len)) {
+                lastHit2 = lastHit;
+                lastHit = r;
                 return r;
             }
         }
         String v = s.substring(from, to);
+        lastHit2 = lastHit;
+        lastHit = v;
         recent[recentNext] = v;
         recentNext = (recentNext + 1) & (recent.length - 1);
         return v;

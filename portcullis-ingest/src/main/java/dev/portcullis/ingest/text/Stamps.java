@@ -47,15 +47,28 @@ public final class Stamps {
      * {@code offsetRequired}. Returns the index just past the stamp (the caller judges what follows) or -1.
      */
     public int rfc3339(String s, int from, ZoneId zoneIfNone, boolean offsetRequired) {
-        int end = scan(s, from, s.length(), false, offsetRequired);
-        if (end < 0 || !valid()) {
-            return -1;
+        boolean sameHour = cachedHour != null && from >= 0 && s.regionMatches(from, cachedHour, 0, 13);
+        int end;
+        if (sameHour) {
+            // date and hour are those of the cached stamp, already checked: read the rest only
+            end = scanFromMinute(s, from, s.length(), false, offsetRequired);
+            if (end < 0 || !validFromMinute(minute, second, nanos)) {
+                return -1;
+            }
+        } else {
+            end = scan(s, from, s.length(), false, offsetRequired);
+            if (end < 0 || !valid()) {
+                return -1;
+            }
         }
         long hourEpoch;
-        if (cachedHour != null && zoned == cachedZoned && (zoned ? offset == cachedOffset : zoneIfNone == cachedZone)
-                && s.regionMatches(from, cachedHour, 0, 13)) {
+        if (sameHour && zoned == cachedZoned && (zoned ? offset == cachedOffset : zoneIfNone == cachedZone)) {
             hourEpoch = cachedEpoch;
         } else {
+            if (sameHour) {
+                // the cached hour in another offset or zone: the fields of that hour, for the arithmetic
+                scan(s, from, s.length(), false, offsetRequired);
+            }
             long local = epochDay(year, month, day) * 86_400L + hour * 3600L;
             hourEpoch = local - (zoned ? offset : offsetOf(zoneIfNone, 0));
             cachedHour = s.substring(from, from + 13);
@@ -114,6 +127,14 @@ public final class Stamps {
         month = Text.digits(s, from + 5, 2);
         day = Text.digits(s, from + 8, 2);
         hour = Text.digits(s, from + 11, 2);
+        return scanFromMinute(s, from, to, lenient, offsetRequired);
+    }
+
+    /** The part of {@link #scan} after "YYYY-MM-DDTHH:" (whose length the caller has checked). */
+    private int scanFromMinute(String s, int from, int to, boolean lenient, boolean offsetRequired) {
+        if (to > s.length() || to - from < (lenient ? 16 : 19) || s.charAt(from + 13) != ':') {
+            return -1;
+        }
         minute = Text.digits(s, from + 14, 2);
         int i = from + 16;
         second = 0;
@@ -209,6 +230,10 @@ public final class Stamps {
 
     private boolean valid() {
         return valid(year, month, day, hour, minute, second, nanos);
+    }
+
+    private static boolean validFromMinute(int minute, int second, int nanos) {
+        return minute >= 0 && minute <= 59 && second >= 0 && second <= 60 && nanos >= 0 && nanos <= 999_999_999;
     }
 
     /** Seconds east of UTC of {@code zone} at the scanned local date and hour, at {@code minute}. */
