@@ -5,6 +5,7 @@ import dev.portcullis.core.EventJson;
 import dev.portcullis.ingest.AsyncSink;
 import dev.portcullis.ingest.Ingest;
 import dev.portcullis.ingest.InputContext;
+import dev.portcullis.ingest.SinkFailedException;
 import dev.portcullis.ingest.read.Follower;
 import dev.portcullis.ingest.read.Input;
 import picocli.CommandLine.Command;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,10 +99,19 @@ final class ParseCommand implements Callable<Integer> {
         }, 1024, 16, "portcullis-writer");
         int code;
         try {
-            code = follow ? follow(ingest, inputs, sink, err) : InputOptions.readAll(ingest, inputs, sink, err) > 0 ? 2 : 0;
-        } finally {
-            sink.close();
+            try {
+                code = follow ? follow(ingest, inputs, sink, err) : InputOptions.readAll(ingest, inputs, sink, err) > 0 ? 2 : 0;
+            } finally {
+                sink.close();
+            }
             out.flush();
+        } catch (SinkFailedException | UncheckedIOException e) {
+            if (BrokenPipe.is(e)) {
+                // the reader of standard output (head, less) has all it wanted: stop reading, quietly;
+                // the counts of a partial read would mislead, so no unparsed note either
+                return 0;
+            }
+            throw e;
         }
         Summary.unparsedNote(ingest.stats(), err);
         return code;

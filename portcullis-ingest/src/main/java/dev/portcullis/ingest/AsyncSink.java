@@ -11,8 +11,11 @@ import java.util.function.Consumer;
 /**
  * Hands events to a consumer on its own thread, in batches and in order, so reading and parsing run on
  * one core while formatting and writing run on another. Back-pressure: at most {@code depth} batches
- * wait; a slow consumer slows the producer rather than growing memory. A consumer failure is
- * rethrown by {@link #close()} (and stops further hand-offs). One producer thread only.
+ * wait; a slow consumer slows the producer rather than growing memory. A consumer failure stops the
+ * producer promptly: the next {@link #accept}/{@link #flush} that hands a batch over, and {@link #close()},
+ * throw {@link SinkFailedException} with the consumer's exception as cause (an {@link Error} is rethrown as
+ * it is), so a reader whose output went away ({@code portcullis parse BIG | head}) stops within a batch
+ * or two instead of parsing the rest of the input for nobody. One producer thread only.
  */
 public final class AsyncSink implements EventSink, AutoCloseable {
     private static final List<AuthEvent> END = new ArrayList<>(0);
@@ -79,6 +82,7 @@ public final class AsyncSink implements EventSink, AutoCloseable {
     }
 
     private void handOff() {
+        rethrow();
         try {
             queue.put(batch);
         } catch (InterruptedException e) {
@@ -86,24 +90,44 @@ public final class AsyncSink implements EventSink, AutoCloseable {
             throw new IllegalStateException("interrupted while handing events to " + thread.getName(), e);
         }
         batch = new ArrayList<>(batchSize);
+        // the consumer may have failed while this batch waited for room
+        rethrow();
     }
 
-    /** Flushes, waits for the consumer to finish, and rethrows its failure if it had one. */
-    @Override
-    public void close() {
-        flush();
-        try {
-            queue.put(END);
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private void rethrow() {
         Throwable f = failure;
-        if (f instanceof RuntimeException re) {
-            throw re;
-        }
         if (f instanceof Error err) {
             throw err;
         }
+        if (f != null) {
+            throw new SinkFailedException(f);
+        }
+    }
+
+    /** True once the consumer has failed (its exception is the cause of what the sink throws). */
+    public boolean failed() {
+        return failure != null;
+    }
+
+    /**
+     * Flushes, waits for the consumer to finish, and throws {@link SinkFailedException} if it failed
+     * (also when an earlier hand-off already threw it).
+     */
+    @Override
+    public void close() {
+        try {
+            if (failure == null) {
+                flush();
+            }
+        } finally {
+            batch = new ArrayList<>(0);
+            try {
+                queue.put(END);
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        rethrow();
     }
 }

@@ -212,6 +212,8 @@ public final class Ingest {
                 Status s = formats.json().parseRecord(node, ctx, sink);
                 stats.line(s, node.toString(), ctx);
             }
+        } catch (SinkFailedException e) {
+            throw e; // the consumer failed, not the document
         } catch (IOException | RuntimeException e) {
             if (strict && !(e instanceof IOException)) {
                 throw (RuntimeException) e;

@@ -64,6 +64,8 @@ public final class Sniffer implements LineFormat {
         for (LineFormat f : formats) {
             try {
                 f.finish(ctx, out);
+            } catch (SinkFailedException e) {
+                throw e; // the consumer failed, not the parser
             } catch (RuntimeException e) {
                 if (strict) {
                     throw e;
@@ -76,6 +78,8 @@ public final class Sniffer implements LineFormat {
     private Status safeParse(LineFormat f, String line, InputContext ctx, EventSink out) {
         try {
             return f.parse(line, ctx, out);
+        } catch (SinkFailedException e) {
+            throw e; // the consumer failed, not the parser: stop reading
         } catch (RuntimeException e) {
             if (strict) {
                 throw e;

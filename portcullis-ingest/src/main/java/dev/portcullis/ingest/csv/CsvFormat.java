@@ -3,6 +3,7 @@ package dev.portcullis.ingest.csv;
 import dev.portcullis.ingest.EventSink;
 import dev.portcullis.ingest.InputContext;
 import dev.portcullis.ingest.LineFormat;
+import dev.portcullis.ingest.SinkFailedException;
 import dev.portcullis.ingest.Status;
 import dev.portcullis.ingest.text.Csv;
 
@@ -115,6 +116,8 @@ public final class CsvFormat implements LineFormat {
     private Status row(State st, List<String> cells, InputContext ctx, EventSink out) {
         try {
             return st.table.row(st.columns, cells, ctx, out);
+        } catch (SinkFailedException e) {
+            throw e; // the consumer failed, not the table
         } catch (RuntimeException e) {
             if (strict) {
                 throw e;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.ingest.EventSink;
 import dev.portcullis.ingest.InputContext;
 import dev.portcullis.ingest.LineFormat;
+import dev.portcullis.ingest.SinkFailedException;
 import dev.portcullis.ingest.Status;
 
 import java.io.IOException;
@@ -66,6 +67,8 @@ public final class JsonFormat implements LineFormat {
             Status s;
             try {
                 s = f.parse(node, ctx, out);
+            } catch (SinkFailedException e) {
+                throw e; // the consumer failed, not the parser
             } catch (RuntimeException e) {
                 if (strict) {
                     throw e;
