@@ -38,7 +38,10 @@ public final class PamParser implements MessageParser {
 
     @Override
     public boolean handles(String program) {
-        return program.endsWith("(pam_unix)") || program.equals("proftpd") || program.equals("vsftpd");
+        // login: its pam_unix lines (a telnet/rlogin login names rhost=); "ROOT LOGIN ON tty2" and the
+        // rest of its messages are ignored
+        return program.endsWith("(pam_unix)") || program.equals("proftpd") || program.equals("vsftpd")
+                || program.equals("login");
     }
 
     @Override

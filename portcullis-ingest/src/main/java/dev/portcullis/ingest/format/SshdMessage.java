@@ -37,6 +37,11 @@ public final class SshdMessage {
         NOT_ALLOWED,
         /** macOS "error: PAM: … for U from A": the twin of the "Failed …" line that follows. */
         PAM_ERROR,
+        /**
+         * "ROOT LOGIN REFUSED FROM A [port N]": PermitRootLogin refused root after its credentials were
+         * checked; a guess for root, the twin of the "Failed …" line sshd logs next for it.
+         */
+        ROOT_REFUSED,
         /** A Dropbear failure: a guess of its own (Dropbear logs each once). */
         DROPBEAR_FAILED,
         /** A message with no authentication meaning (or a "Failed none/publickey", which guesses no password). */
@@ -87,11 +92,19 @@ public final class SshdMessage {
         }
         if (m.startsWith("User ") && m.contains(" not allowed because ")) {
             int because = m.lastIndexOf(" not allowed because ");
+            if (m.startsWith("account is locked", because + 21) || m.startsWith("shell ", because + 21)) {
+                // "User root not allowed because account is locked" / "… shell /x does not exist": sshd
+                // names no client here; the "Failed" line that follows, if any, counts the guess
+                return Line.OTHER;
+            }
             int from = m.lastIndexOf(" from ", because);
             if (from < 5) return Line.UNREADABLE;
             String source = Addresses.canonical(m, from + 6, because);
             if (source == null) return Line.UNREADABLE;
             return new Line(Kind.NOT_ALLOWED, "password", m.substring(5, from), source, false, true, false, null);
+        }
+        if (m.startsWith("ROOT LOGIN REFUSED FROM ")) {
+            return rootRefused(m);
         }
         if (m.startsWith("error: PAM: ")) {
             return macPam(m);
@@ -180,6 +193,28 @@ public final class SshdMessage {
         String account = m.substring(13, from);
         return new Line(Kind.INVALID_USER, "password", account.isEmpty() ? null : account, source, true, false,
                 false, null);
+    }
+
+    /**
+     * "ROOT LOGIN REFUSED FROM ADDR", "… FROM ADDR port N", either with " [preauth]": the whole line is
+     * sshd's own words around an address from the socket (no client text), read strictly.
+     */
+    private static Line rootRefused(String m) {
+        int a = 24;
+        int end = m.length();
+        if (m.endsWith(" [preauth]")) {
+            end -= 10;
+        }
+        int sp = m.indexOf(' ', a);
+        if (sp >= 0 && sp < end) {
+            int d = Text.skipDigits(m, sp + 6);
+            if (!m.startsWith(" port ", sp) || d == sp + 6 || d != end) return Line.UNREADABLE;
+        } else {
+            sp = end;
+        }
+        String source = Addresses.canonical(m, a, sp);
+        if (source == null) return Line.UNREADABLE;
+        return new Line(Kind.ROOT_REFUSED, null, "root", source, false, true, false, null);
     }
 
     /**

@@ -20,7 +20,9 @@ import dev.portcullis.ingest.text.Text;
  * it; "Invalid user U from A" and "User U from A not allowed" carry 0 attempts (the "Failed" line that
  * follows, if the client guesses at all, counts); {@code PAM N more authentication failures} adds only
  * what the connection's earlier lines did not count; {@code maximum authentication attempts exceeded}
- * and "Failed none|publickey" are no guesses.
+ * and "Failed none|publickey" are no guesses. {@code ROOT LOGIN REFUSED FROM A} (PermitRootLogin) is one
+ * guess for root, reason policy, the twin of the "Failed" line sshd may log next for the same attempt;
+ * "User root not allowed because account is locked" names no client and is ignored.
  */
 public final class SshdParser implements MessageParser {
     private final SshdJoin join = new SshdJoin();
@@ -97,7 +99,7 @@ public final class SshdParser implements MessageParser {
             case INVALID_USER, NOT_ALLOWED -> b.failure(why).attempts(0);
             case FAILED -> b.failure(why).attempts(join.failed(key, env.time, repeat, out));
             case DROPBEAR_FAILED -> b.failure(why).attempts(repeat);
-            case PAM_ERROR -> {
+            case PAM_ERROR, ROOT_REFUSED -> {
                 b.failure(why).attempts(1);
                 AuthEvent e = b.build();
                 int n = join.twin(key, env.time, e, out);

@@ -136,6 +136,9 @@ public final class SyslogFormat implements LineFormat {
         int n = s.length();
         while (i < n && s.charAt(i) == ' ') i++;
         i = afterVerbosePriority(s, i);
+        if (i < n && s.charAt(i) == '[') {
+            return bracketed(s, i, out);
+        }
         int sp = s.indexOf(' ', i);
         if (sp < 0) {
             return Status.UNRECOGNISED;
@@ -166,9 +169,50 @@ public final class SyslogFormat implements LineFormat {
         return tag(s, sp + 1, out);
     }
 
+    /**
+     * "[sshd]: message" or "[sshd] message": a host-less record whose program is in brackets (some
+     * embedded and BSD syslogs). The name must look like a program: letters, digits, "._/-", a letter
+     * first, at most 64 characters.
+     */
+    private Status bracketed(String s, int i, EventSink out) {
+        int n = s.length();
+        int close = s.indexOf(']', i);
+        if (close < i + 2 || close - i > 65 || !programName(s, i + 1, close)) {
+            return Status.UNRECOGNISED;
+        }
+        int j = close + 1;
+        if (j < n && s.charAt(j) == ':') j++;
+        if (j >= n || s.charAt(j) != ' ') {
+            return Status.UNRECOGNISED;
+        }
+        env.program = intern(s, i + 1, close);
+        env.message = s.substring(j + 1);
+        return dispatch(out);
+    }
+
+    private static boolean programName(String s, int from, int to) {
+        char first = s.charAt(from);
+        if (!(first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z')) {
+            return false;
+        }
+        for (int k = from + 1; k < to; k++) {
+            char c = s.charAt(k);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+                    || c == '/' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Parses "tag[pid]: message" at {@code i}. */
     private Status tag(String s, int i, EventSink out) {
         int n = s.length();
+        if (s.startsWith(" -- ", i - 1) || s.startsWith(" -- ", i)) {
+            // util-linux login's records: its process title ("login -- root") replaced the name syslog
+            // reads, so the tag is "-- root[2421]:" (Loghub's Linux log, double space before it)
+            return loginTitle(s, s.indexOf("-- ", i) + 3, out);
+        }
         int j = i;
         while (j < n) {
             char c = s.charAt(j);
@@ -195,6 +239,20 @@ public final class SyslogFormat implements LineFormat {
         if (j < n && s.charAt(j) == ' ') j++;
         j = afterSolarisId(s, j);
         env.message = s.substring(j);
+        return dispatch(out);
+    }
+
+    /** "-- USER[pid]: message" at {@code i} (after the "-- "): a record of the program login. */
+    private Status loginTitle(String s, int i, EventSink out) {
+        int open = s.indexOf('[', i);
+        int close = open < 0 ? -1 : s.indexOf("]: ", open);
+        if (open <= i || close < 0 || s.indexOf(' ', i) < open || close - open - 1 < 1 || close - open - 1 > 10
+                || Text.digits(s, open + 1, close - open - 1) < 0) {
+            return Status.UNRECOGNISED;
+        }
+        env.program = "login";
+        env.pid = s.substring(open + 1, close);
+        env.message = s.substring(close + 3);
         return dispatch(out);
     }
 

@@ -215,4 +215,98 @@ class SshdRealShapesTest {
                 Map.entry("203.0.113.5", 6));
         assertThat(f.stats().failures()).isEqualTo(159);
     }
+
+    @Test
+    void anIdentWithoutAPidAndABracketedProgramAreSshd() {
+        // OpenSSH's own words, in the envelopes real syslogs wrote them: a tag without a pid, a host-less
+        // "[sshd]:" and "[sshd]" (embedded and BSD syslogs)
+        Fixture f = Fixture.lines(
+                "Mar  3 00:17:22 gw sshd: User root from 192.0.2.49 not allowed because not listed in AllowUsers",
+                "Mar  3 00:17:23 [sshd]: User root from 192.0.2.50 not allowed because not listed in AllowUsers",
+                "Jun 25 23:53:34 [sshd] User root from 192.0.2.51 not allowed because not listed in AllowUsers",
+                "Jun 25 23:53:35 [sshd] Failed password for root from 192.0.2.51 port 40022 ssh2");
+        assertThat(f.stats().unparsed()).isZero();
+        assertThat(f.events).hasSize(4).allSatisfy(e -> {
+            assertThat(e.format()).isEqualTo("sshd");
+            assertThat(e.accountRaw()).isEqualTo("root");
+        });
+        assertThat(f.events).extracting(AuthEvent::source)
+                .containsExactly("192.0.2.49", "192.0.2.50", "192.0.2.51", "192.0.2.51");
+        assertThat(f.events).extracting(AuthEvent::reason)
+                .containsExactly(Reason.POLICY, Reason.POLICY, Reason.POLICY, Reason.BAD_PASSWORD);
+        // "not allowed" names the refusal, the Failed line counts the guess
+        assertThat(bySource(f)).containsExactly(Map.entry("192.0.2.51", 1));
+    }
+
+    @Test
+    void aBracketThatIsNoProgramNameIsNotTakenForOne() {
+        Fixture f = Fixture.lines("Jun 25 23:53:34 [12 34] Failed password for root from 192.0.2.51 port 40022 ssh2");
+        assertThat(f.events).isEmpty();
+        assertThat(f.stats().unparsed()).isEqualTo(1);
+    }
+
+    @Test
+    void rootLoginRefusedIsAGuessForRootFromItsAddress() {
+        Fixture f = Fixture.lines(
+                "Jan  5 01:31:41 www sshd[1643]: ROOT LOGIN REFUSED FROM 192.0.2.4",
+                "Jan  5 01:32:41 www sshd[1644]: ROOT LOGIN REFUSED FROM 192.0.2.4 port 12345 [preauth]",
+                "Jan  5 01:33:41 www sshd[1645]: ROOT LOGIN REFUSED FROM ::ffff:192.0.2.4",
+                "Jan  5 01:34:41 www sshd[1646]: ROOT LOGIN REFUSED FROM 2001:db8::7 port 2222");
+        assertThat(f.stats().unparsed()).isZero();
+        assertThat(f.events).hasSize(4).allSatisfy(e -> {
+            assertThat(e.isFailure()).isTrue();
+            assertThat(e.attempts()).isEqualTo(1);
+            assertThat(e.accountRaw()).isEqualTo("root");
+            assertThat(e.reason()).isEqualTo(Reason.POLICY);
+        });
+        assertThat(bySource(f)).containsExactly(Map.entry("192.0.2.4", 3), Map.entry("2001:db8::7", 1));
+    }
+
+    @Test
+    void rootLoginRefusedAndTheFailedLineOfTheSameAttemptAreOneGuess() {
+        // sshd checks the credentials, refuses root by PermitRootLogin, then logs the attempt as failed
+        Fixture f = Fixture.lines(
+                "Jan  5 01:31:41 www sshd[1643]: ROOT LOGIN REFUSED FROM 192.0.2.4 port 12345 [preauth]",
+                "Jan  5 01:31:41 www sshd[1643]: Failed keyboard-interactive/pam for root from 192.0.2.4 port 12345 ssh2",
+                "Jan  5 01:31:45 www sshd[1643]: Failed password for root from 192.0.2.4 port 12345 ssh2");
+        assertThat(bySource(f)).containsExactly(Map.entry("192.0.2.4", 2));
+    }
+
+    @Test
+    void rootLoginRefusedWithTextAfterTheAddressIsNotRead() {
+        Fixture f = Fixture.lines("Jan  5 01:31:41 www sshd[1643]: ROOT LOGIN REFUSED FROM 192.0.2.4 via 10.0.0.1");
+        assertThat(f.events).isEmpty();
+        assertThat(f.stats().unparsed()).isEqualTo(1);
+    }
+
+    @Test
+    void lockedAccountsAndConsoleRootLoginsAreIgnoredNotUnparsed() {
+        Fixture f = Fixture.lines(
+                "Apr 24 01:39:19 host sshd[3719]: User root not allowed because account is locked",
+                "Apr 24 01:39:20 host sshd[3720]: User backup not allowed because shell /bin/false does not exist",
+                "Jul  7 08:06:15 combo login(pam_unix)[2421]: session opened for user root by LOGIN(uid=0)",
+                "Jul  7 08:06:15 combo  -- root[2421]: ROOT LOGIN ON tty2",
+                "Jul  7 08:06:16 combo -- root[2422]: ROOT LOGIN ON tty3",
+                "Jul  7 08:06:17 combo login[2423]: ROOT LOGIN ON tty2");
+        assertThat(f.events).isEmpty();
+        assertThat(f.stats().unparsed()).isZero();
+        assertThat(f.stats().ignored()).isEqualTo(6);
+    }
+
+    @Test
+    void theNoneMethodProbeIsNoGuess() {
+        // Loghub OpenSSH: a client asks which methods exist ("none"), then guesses once with a password
+        Fixture f = Fixture.lines(
+                "Dec 10 08:24:40 LabSZ sshd[24363]: Invalid user 0 from 5.188.10.180",
+                "Dec 10 08:24:40 LabSZ sshd[24363]: input_userauth_request: invalid user 0 [preauth]",
+                "Dec 10 08:24:40 LabSZ sshd[24363]: Failed none for invalid user 0 from 5.188.10.180 port 49811 ssh2",
+                "Dec 10 08:24:43 LabSZ sshd[24363]: pam_unix(sshd:auth): check pass; user unknown",
+                "Dec 10 08:24:43 LabSZ sshd[24363]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=5.188.10.180 ",
+                "Dec 10 08:24:45 LabSZ sshd[24363]: Failed password for invalid user 0 from 5.188.10.180 port 49811 ssh2");
+        assertThat(f.stats().unparsed()).isZero();
+        assertThat(bySource(f)).containsExactly(Map.entry("5.188.10.180", 1));
+        Fixture none = Fixture.lines("Dec 10 08:24:40 LabSZ sshd[24363]: Failed none for invalid user 0 from 5.188.10.180 port 49811 ssh2");
+        assertThat(none.stats().attempts()).isZero();
+        assertThat(none.stats().unparsed()).isZero();
+    }
 }
