@@ -99,7 +99,8 @@ if r:
         t = smp[0].get("text", smp[0]) if isinstance(smp[0], dict) else smp[0]
         notes.append("unparsed e.g. " + clean(t)[:160])
     row = [name, src, licence, lines, s.get("events", events), s.get("unparsed_lines", "?"),
-           s.get("ignored_lines", "?"),
+           # ignored: lines read and not about logins, plus lines of programs not read (one column, as before)
+           (s["ignored_lines"] + s.get("not_read_lines", 0)) if "ignored_lines" in s else "?",
            " ".join(f"{k}:{v}" for k, v in sorted(verdicts.items())) or "-",
            " ".join(f"{k}:{v}" for k, v in sorted(kinds.items())) or "-",
            (f"{len(comp)}: " + ",".join(comp[:8]) + (",…" if len(comp) > 8 else "")) if comp else "0"]

@@ -84,7 +84,12 @@ final class ReportHtml {
             h.append("</table>");
         }
         h.append("<h2>What was read</h2><p>").append(String.format("%,d lines: %,d events, %,d not about logins, %,d unparsed.",
-                stats.lines(), stats.events(), stats.ignored(), stats.unparsed())).append("</p><table><tr><th>format</th><th>events</th></tr>");
+                stats.lines(), stats.events(), stats.ignored(), stats.unparsed()));
+        if (stats.notRead() > 0) {
+            h.append(String.format(" %,d lines of programs not read: ", stats.notRead()))
+                    .append(esc(Summary.notRead(stats.programsNotRead()))).append('.');
+        }
+        h.append("</p><table><tr><th>format</th><th>events</th></tr>");
         stats.byFormat().forEach((k, v) -> h.append("<tr><td>").append(esc(k)).append("</td><td class=\"num\">").append(v).append("</td></tr>"));
         h.append("</table></body></html>\n");
         return h.toString();

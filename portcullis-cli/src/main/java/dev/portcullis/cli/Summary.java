@@ -12,8 +12,14 @@ final class Summary {
     }
 
     static void text(ParseStats s, PrintWriter out) {
-        out.printf("Read %,d lines: %,d events, %,d ignored (not about logins), %,d unparsed%n",
-                s.lines(), s.events(), s.ignored(), s.unparsed());
+        if (s.notRead() > 0) {
+            out.printf("Read %,d lines: %,d events, %,d ignored (not about logins), %,d of programs not read, %,d unparsed%n",
+                    s.lines(), s.events(), s.ignored(), s.notRead(), s.unparsed());
+            out.printf("Lines of programs not read: %s%n", notRead(s.programsNotRead()));
+        } else {
+            out.printf("Read %,d lines: %,d events, %,d ignored (not about logins), %,d unparsed%n",
+                    s.lines(), s.events(), s.ignored(), s.unparsed());
+        }
         if (s.first() != null) {
             out.printf("Time span: %s to %s%n", s.first(), s.last());
         }
@@ -41,6 +47,19 @@ final class Summary {
         if (s.truncatedLines() > 0) {
             out.printf("Lines longer than 64 KiB, cut: %,d%n", s.truncatedLines());
         }
+    }
+
+    /** "smb 6, sudo 3, others 4": the programs' names are the log's, already cleaned by ParseStats. */
+    static String notRead(ParseStats.NotRead n) {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, Long> e : n.top()) {
+            if (b.length() > 0) b.append(", ");
+            b.append(Terminal.safe(e.getKey())).append(' ').append(String.format("%,d", e.getValue()));
+        }
+        if (n.others() > 0) {
+            b.append(b.length() > 0 ? ", " : "").append(String.format("others %,d", n.others()));
+        }
+        return b.toString();
     }
 
     private static void table(PrintWriter out, String title, Map<String, Long> counts) {
@@ -78,8 +97,19 @@ final class Summary {
         }
         sb.append(",\"lines\":").append(s.lines())
                 .append(",\"ignored_lines\":").append(s.ignored())
+                .append(",\"not_read_lines\":").append(s.notRead())
                 .append(",\"unparsed_lines\":").append(s.unparsed())
                 .append(",\"suspect_lines\":").append(s.suspects());
+        ParseStats.NotRead notRead = s.programsNotRead();
+        sb.append(",\"programs_not_read\":{");
+        boolean firstProgram = true;
+        for (Map.Entry<String, Long> e : notRead.top()) {
+            if (!firstProgram) sb.append(',');
+            firstProgram = false;
+            EventJson.string(sb, e.getKey());
+            sb.append(':').append(e.getValue());
+        }
+        sb.append("},\"programs_not_read_others\":").append(notRead.others());
         map(sb, "formats", s.byFormat());
         map(sb, "services", s.byService());
         sb.append(",\"unparsed_samples\":[");

@@ -23,6 +23,7 @@ public final class InputContext {
     private LineFormat pending;
     private LineFormat lastFormat;
     private ParseStats stats;
+    private String notRead;
 
     /**
      * @param file      name shown in events and samples ("-" for standard input)
@@ -81,7 +82,20 @@ public final class InputContext {
         }
     }
 
-    /** A format assembling a multi-line record: the next lines go to it first. */
+    /**
+     * The current line is a record of a program no parser reads ({@code smb}, {@code sudo}): counted
+     * by program in {@link ParseStats#notRead()} instead of as ignored. {@code program} is the log's
+     * text, untrusted; {@link ParseStats} bounds and cleans it.
+     */
+    public void notRead(String program) { notRead = program; }
+
+    /** The program {@link #notRead(String)} named for the current line, once; then null. */
+    String takeNotRead() {
+        String p = notRead;
+        notRead = null;
+        return p;
+    }
+
     /** Set by a parser that read a time with no zone or offset in {@link #zone()} (reported in the summary). */
     public void localTime() { localTime = true; }
     public boolean hasLocalTime() { return localTime; }

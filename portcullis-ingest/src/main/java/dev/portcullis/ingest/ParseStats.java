@@ -24,8 +24,22 @@ public final class ParseStats {
     public static final int MAX_SAMPLES = 10;
     private static final int SAMPLE_CHARS = 300;
 
+    /** Programs listed by name in {@link #programsNotRead()}; the rest are summed. */
+    public static final int TOP_PROGRAMS = 10;
+    /** Distinct programs counted by name; lines of further ones go to the others (names come from the log). */
+    public static final int MAX_PROGRAMS = 1024;
+    /** Longest program name shown; longer ones are cut and marked. */
+    public static final int PROGRAM_CHARS = 32;
+
     /** One unparsed line, redacted and clipped. */
     public record Sample(String file, long line, String text) {
+    }
+
+    /**
+     * Lines of programs no parser reads: the {@link #TOP_PROGRAMS} programs with most lines (most first,
+     * names printable ASCII and at most {@link #PROGRAM_CHARS} characters), and the lines of all others.
+     */
+    public record NotRead(List<Map.Entry<String, Long>> top, long others) {
     }
 
     private long lines;
@@ -34,6 +48,7 @@ public final class ParseStats {
     private long failures;
     private long successes;
     private long ignored;
+    private long notRead;
     private long unparsed;
     private long truncatedLines;
     private long suspects;
@@ -44,6 +59,9 @@ public final class ParseStats {
     private final Map<String, long[]> byFormat = new HashMap<>();
     private final Map<String, long[]> byService = new HashMap<>();
     private final Map<String, long[]> byKind = new HashMap<>();
+    // lines of programs nobody reads, by the program's raw name (bounded), and those past the bound
+    private final Map<String, long[]> notReadByProgram = new HashMap<>();
+    private long notReadOverflow;
     private static final int MAX_KEYS = 1024; // keys come from logs: bound the tables
     private final List<Sample> samples = new ArrayList<>();
     // accounts given a Kerberos ticket without pre-authentication (AS-REP roastable), bounded
@@ -56,8 +74,14 @@ public final class ParseStats {
         if (ctx.hasLocalTime() && localTimes.size() < MAX_KEYS) {
             localTimes.putIfAbsent(ctx.file(), ctx.zone().getId());
         }
+        String program = ctx.takeNotRead();
         if (s == Status.IGNORED) {
-            ignored++;
+            if (program != null) {
+                notRead++;
+                countProgram(program);
+            } else {
+                ignored++;
+            }
         } else if (s == Status.UNPARSED || s == Status.UNRECOGNISED) {
             unparsed++;
             if (samples.size() < MAX_SAMPLES) {
@@ -112,6 +136,35 @@ public final class ParseStats {
         cell[0]++;
     }
 
+    private void countProgram(String program) {
+        // a raw name is the key (no copy on the hot path) unless it is long: then its cleaned form
+        String key = program.length() > 2 * PROGRAM_CHARS ? programName(program) : program;
+        long[] cell = notReadByProgram.get(key);
+        if (cell == null) {
+            if (notReadByProgram.size() >= MAX_PROGRAMS) {
+                notReadOverflow++;
+                return;
+            }
+            cell = new long[1];
+            notReadByProgram.put(key, cell);
+        }
+        cell[0]++;
+    }
+
+    /** A program name from the log as shown: printable ASCII ('?' for anything else), cut to {@link #PROGRAM_CHARS}. */
+    static String programName(String raw) {
+        int n = Math.min(raw.length(), PROGRAM_CHARS);
+        StringBuilder b = new StringBuilder(n + 3);
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            b.append(c > ' ' && c < 0x7f ? c : '?');
+        }
+        if (raw.length() > PROGRAM_CHARS) {
+            b.append("...");
+        }
+        return b.length() == 0 ? "?" : b.toString();
+    }
+
     private static Map<String, Long> sorted(Map<String, long[]> m) {
         Map<String, Long> out = new TreeMap<>();
         m.forEach((k, v) -> out.put(k, v[0]));
@@ -141,7 +194,28 @@ public final class ParseStats {
     public long attempts() { return attempts; }
     public long failures() { return failures; }
     public long successes() { return successes; }
+    /** Lines of programs Portcullis reads that say nothing about logins (and other formats' such records). */
     public long ignored() { return ignored; }
+    /** Lines of syslog programs no parser reads ({@code smb}, {@code sudo}…): neither ignored nor unparsed. */
+    public long notRead() { return notRead; }
+
+    /** The programs behind {@link #notRead()}, the most frequent first. */
+    public NotRead programsNotRead() {
+        Map<String, Long> merged = new HashMap<>();
+        notReadByProgram.forEach((k, v) -> merged.merge(programName(k), v[0], Long::sum));
+        List<Map.Entry<String, Long>> all = new ArrayList<>(merged.entrySet());
+        all.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        List<Map.Entry<String, Long>> top = new ArrayList<>();
+        long others = notReadOverflow;
+        for (int i = 0; i < all.size(); i++) {
+            if (i < TOP_PROGRAMS) {
+                top.add(Map.entry(all.get(i).getKey(), all.get(i).getValue()));
+            } else {
+                others += all.get(i).getValue();
+            }
+        }
+        return new NotRead(Collections.unmodifiableList(top), others);
+    }
     public long unparsed() { return unparsed; }
     public long truncatedLines() { return truncatedLines; }
     public Instant first() { return first; }

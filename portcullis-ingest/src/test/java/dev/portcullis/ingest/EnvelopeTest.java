@@ -92,11 +92,12 @@ class EnvelopeTest {
     }
 
     @Test
-    void otherProgramsAreIgnoredNotUnparsed() {
+    void otherProgramsAreNotReadAndOtherLinesOfReadProgramsIgnoredNeitherUnparsed() {
         Fixture f = Fixture.lines("Nov 25 10:00:00 mx1 CRON[123]: (root) CMD (run-parts /etc/cron.hourly)",
                 "Nov 25 10:00:00 mx1 postfix/qmgr[812]: 1A2B3C: from=<a@b.c>, size=1000, nrcpt=1 (queue active)");
         assertThat(f.events).isEmpty();
-        assertThat(f.stats().ignored()).isEqualTo(2);
+        assertThat(f.stats().ignored()).isEqualTo(1); // postfix is read: its queue line is not about logins
+        assertThat(f.stats().notRead()).isEqualTo(1); // CRON is read by nobody
         assertThat(f.stats().unparsed()).isZero();
     }
 }

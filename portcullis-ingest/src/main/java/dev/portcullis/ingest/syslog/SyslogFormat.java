@@ -423,6 +423,9 @@ public final class SyslogFormat implements LineFormat {
                     return dispatch(candidate, out);
                 }
             }
+            if (env.ctx != null) {
+                env.ctx.notRead(env.program); // reported by program, apart from lines we read and ignore
+            }
             return Status.IGNORED;
         }
         return dispatch(p, out);
