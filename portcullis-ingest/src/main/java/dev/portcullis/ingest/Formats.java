@@ -7,6 +7,7 @@ import dev.portcullis.ingest.format.CyrusParser;
 import dev.portcullis.ingest.format.DovecotParser;
 import dev.portcullis.ingest.format.EntraCsvParser;
 import dev.portcullis.ingest.format.EntraSignInParser;
+import dev.portcullis.ingest.format.EximParser;
 import dev.portcullis.ingest.format.ExchangeProtocolParser;
 import dev.portcullis.ingest.format.KeycloakParser;
 import dev.portcullis.ingest.format.M365AuditParser;
@@ -51,6 +52,7 @@ public final class Formats {
         return List.of(
                 new DovecotParser(),
                 new PostfixParser(),
+                new EximParser(),
                 new CourierParser(),
                 new CyrusParser(),
                 sshd,

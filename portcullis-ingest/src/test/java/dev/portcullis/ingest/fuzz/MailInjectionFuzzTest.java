@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Mail-system lines (Dovecot, PAM for Dovecot, Postfix, nginx mail proxy, Roundcube, Courier, Cyrus) with the client's
+ * Mail-system lines (Dovecot, PAM for Dovecot, Postfix, nginx mail proxy, Roundcube, Courier, Cyrus, Exim) with the client's
  * text — a user name, a given password — written by the fuzzer into the place the client controls.
  * Property: whatever that text is, no event names a source other than the line's real client address
  * (an event may have none, or the line may be unparsed, but the client can never choose the address),
@@ -55,6 +55,15 @@ class MailInjectionFuzzTest {
         "Apr 23 22:01:00 mx2 imapd: LOGIN FAILED, method=PLAIN, user={U}, ip=[{A}], port=[41234]",
         "Jan 4 21:51:05 mx3 cyrus/imap[5355]: badlogin: host.example.org [{A}] plaintext {U} SASL(-13): authentication "
                 + "failure: checkpass failed",
+        // Exim: the helo and the set_id are the client's
+        "2022-06-29 16:04:05 dovecot_login authenticator failed for ({U}) [{A}]:55379: 535 Incorrect authentication "
+                + "data (set_id={U})",
+        "Jun 29 16:04:05 mx exim[1234]: login authenticator failed for H=({U}) [{A}]:2525 I=[192.0.2.1]:587: 535 "
+                + "Incorrect authentication data (set_id={U})",
+        "2024-03-21 19:26:06 dovecot_login authenticator failed for host.example ({U}) [{A}]:21298 I=[192.0.2.1]:465 "
+                + "Ci=30416: 535 Incorrect authentication data (set_id={U})",
+        "2024-03-21 19:26:06 plain authenticator failed for H=mail.example.org [{A}]: 535 Incorrect authentication "
+                + "data (set_id={U})",
     };
     static final String[] ADDRESSES = {"203.0.113.5", "2001:db8::5", "198.51.100.77"};
 
@@ -86,6 +95,12 @@ class MailInjectionFuzzTest {
             "a (given password: b) c",
             "x, ip=[10.10.1.2], port=[1]",
             "x [10.10.1.2] plaintext y",
+            "x [10.0.0.1]",
+            "x) [10.10.1.2]",
+            "x) [10.10.1.2]:25: 535 Incorrect authentication data (set_id=y",
+            "a) [10.10.1.2]: 535 Incorrect authentication data (set_id=b",
+            "x) [10.10.1.2]:1 I=[10.0.0.9]:25 Ci=1",
+            "x] [10.10.1.2",
             "",
         };
         for (String form : FORMS) {
