@@ -119,4 +119,35 @@ class KindsOnRealLinesTest {
         JsonNode a = analyze(noReasons).get("attacks").get(0);
         assertThat(a.get("kind").asText()).isEqualTo("password_spray");
     }
+
+    @Test
+    void oneGuessOnEachOfTwelveKeycloakUsersMostOfWhichExistIsASpray() throws IOException {
+        // CrowdSec's keycloak-slow-bf test (MIT): one LOGIN_ERROR on each of user-a0..a11 from one address,
+        // 5 user_not_found and 7 invalid_user_credentials: a list of the realm's users, not a dictionary
+        JsonNode r = analyze(thirdParty("keycloak-slow-bf_keycloak-logs.log"));
+        assertThat(r.get("attacks")).singleElement().satisfies(a -> {
+            assertThat(a.get("kind").asText()).isEqualTo("password_spray");
+            assertThat(texts(a.get("sources"))).containsExactly("35.188.49.176");
+            assertThat(a.get("accounts_targeted").asInt()).isEqualTo(12);
+            assertThat(a.get("attempts").asLong()).isEqualTo(12);
+            assertThat(texts(a.get("evidence"))).anySatisfy(e -> assertThat(e)
+                    .contains("58% of the guesses on accounts that exist", "a list of user names, not a dictionary"));
+        });
+    }
+
+    @Test
+    void nineAddressesOfOneSlash24WithOneGuessEachAreASpray() throws IOException {
+        // CrowdSec's postfix-honeypot-users test (MIT): 203.0.113.10..90, one SASL failure each on nine accounts
+        JsonNode r = analyze(thirdParty("postfix-honeypot-users_postfix-honeypot-users.log"));
+        assertThat(r.get("attacks")).singleElement().satisfies(a -> {
+            assertThat(a.get("kind").asText()).isEqualTo("password_spray");
+            assertThat(a.get("sources")).hasSize(9);
+            assertThat(a.get("accounts_targeted").asInt()).isEqualTo(9);
+            assertThat(a.get("attempts").asLong()).isEqualTo(9);
+        });
+    }
+
+    private static String thirdParty(String name) throws IOException {
+        return ProofOnRealLinesTest.resource("third-party/crowdsec-hub/" + name);
+    }
 }

@@ -45,4 +45,22 @@ public final class Words {
     public static String decimal(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
     }
+
+    /**
+     * A span of seconds in the largest whole unit that fits: "45 s", "12 min", "17 h", "3 days"
+     * (rounded down; negative spans read as their length).
+     */
+    public static String duration(long seconds) {
+        long s = Math.abs(seconds);
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min";
+        }
+        if (s < 2 * 86_400) {
+            return s / 3600 + " h";
+        }
+        return count(s / 86_400, "day");
+    }
 }

@@ -22,4 +22,13 @@ class WordsTest {
         assertThat(Words.percent(1)).isEqualTo("100%");
         assertThat(Words.decimal(1.25)).isEqualTo("1.3");
     }
+
+    @Test
+    void durationsInTheLargestWholeUnit() {
+        assertThat(Words.duration(45)).isEqualTo("45 s");
+        assertThat(Words.duration(12 * 60 + 5)).isEqualTo("12 min");
+        assertThat(Words.duration(17 * 3600 + 1700)).isEqualTo("17 h");
+        assertThat(Words.duration(-3600)).isEqualTo("1 h");
+        assertThat(Words.duration(3 * 86_400)).isEqualTo("3 days");
+    }
 }

@@ -21,12 +21,17 @@ final class Attack {
         this.kind = kind;
     }
 
-    /** Adds an address with its failures; the span is the earliest to the latest time, whatever the input order. */
+    /**
+     * Adds an address with its failures. The span is its guesses' (the earliest failure to the latest,
+     * whatever the input order); a login from it hours later is not part of the attack
+     * ({@link Judge}: a success proves a guess only within {@link Judge#guessWindow}).
+     */
     void add(SourceState s) {
         sources.add(s.ip);
         long from = s.firstFailure() >= 0 ? s.firstFailure() : s.first();
-        start = Math.min(start, Math.min(from, s.last()));
-        end = Math.max(end, Math.max(from, s.last()));
+        long to = s.firstFailure() >= 0 ? Math.max(from, s.lastFailure()) : s.last();
+        start = Math.min(start, Math.min(from, to));
+        end = Math.max(end, to);
         attempts += s.failures;
         accounts += s.failedAccounts.count();
     }

@@ -124,8 +124,11 @@ public final class Engine {
         }
         boolean fresh = s.failedAccounts.add(acc);
         if (acc != null) {
+            if (s.firstReason < 0) {
+                s.firstReason = (byte) e.reason().ordinal();
+            }
             if (s.guesses == null && fresh && s.failedAccounts.count() == 2) {
-                s.guesses = new Guesses(s.failedAccounts.first(), s.namedFailures);
+                s.guesses = new Guesses(s.failedAccounts.first(), s.namedFailures, Reason.values()[s.firstReason]);
             }
             if (s.guesses != null) {
                 s.guesses.record(acc, n, e.reason(), e.pwhash());

@@ -21,7 +21,7 @@ public record EngineConfig(
         int bruteForceFailures, int bruteForceMaxAccounts, Duration bruteForceWindow,
         /* password spray: one source, many accounts */
         int sprayAccounts,
-        /* credential stuffing / multi-account: one source failing on several accounts, mostly unknown */
+        /* credential stuffing / multi-account: one source failing on several accounts, many unknown */
         int stuffingAccounts, double stuffingUnknownShare,
         /* distributed spray: a campaign of many low-volume failing-only sources */
         Duration campaignWindow, int campaignMinSources, double campaignBaselinePerThousandUsersPerHour,
@@ -120,7 +120,7 @@ public record EngineConfig(
         k.put("brute_force.window", "window for those failures (duration like 1h, 30m)");
         k.put("spray.accounts", "distinct accounts one source fails on to be a password spray (integer, 3..100000)");
         k.put("stuffing.accounts", "distinct accounts one never-succeeding source fails on to be an attacker (integer)");
-        k.put("stuffing.unknown_share", "share of unknown accounts that marks credential stuffing (0..1)");
+        k.put("stuffing.unknown_share", "share of guesses on unknown accounts (0..1) that makes a source failing on stuffing.accounts accounts an attacker, and its run stuffing or a dictionary rather than a spray");
         k.put("campaign.window", "window in which failing-only sources are counted (duration)");
         k.put("campaign.min_sources", "failing-only sources in a window that can make a campaign (integer)");
         k.put("campaign.baseline_per_1000_users_per_hour", "expected failing-only sources per 1000 active users per hour (number)");

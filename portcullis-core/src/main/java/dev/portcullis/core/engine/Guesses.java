@@ -16,8 +16,8 @@ import dev.portcullis.core.Reason;
  *   <li>the password fingerprints ({@code pwhash}) where the log gives them: one password over many
  *       accounts is a spray, a different one per account a list of pairs.</li>
  * </ul>
- * Counted from the moment of allocation, except the vote, seeded with the first account's guesses
- * (all guesses until then were on it). Memory: 40 bytes, plus a {@link DistinctSet} once a
+ * Counted from the moment of allocation, seeded with the first account's guesses (all guesses until
+ * then were on it; their reason is the first one's). Fingerprints are counted from allocation only. Memory: 40 bytes, plus a {@link DistinctSet} once a
  * fingerprint comes. Not thread-safe.
  */
 final class Guesses {
@@ -33,10 +33,20 @@ final class Guesses {
     /** Distinct fingerprints; null until the first. */
     DistinctSet passwords;
 
-    /** @param first the account all {@code earlier} named failures were on */
-    Guesses(String first, int earlier) {
+    /**
+     * @param first  the account all {@code earlier} named failures were on
+     * @param reason what the log said of the first of them, taken to hold for all of them (the same
+     *               account gets the same answer: it exists or it does not)
+     */
+    Guesses(String first, int earlier, Reason reason) {
         top = first;
         votes = earlier;
+        named = earlier;
+        if (reason == Reason.UNKNOWN_ACCOUNT) {
+            unknown = earlier;
+        } else if (impliesAccount(reason)) {
+            existing = earlier;
+        }
     }
 
     void record(String account, int n, Reason reason, String pwhash) {

@@ -44,6 +44,8 @@ final class Judge {
     private final List<Attack> attacks = new ArrayList<>();
     private final Map<String, Comp> compromised = new TreeMap<>();
     private final List<SourceState> staleRhythm = new ArrayList<>();
+    /** Account → a login from an attacker's address too far from its guesses to be a compromise (evidence). */
+    private final Map<String, String> lateLogins = new HashMap<>();
 
     /** A compromised account being assembled. */
     private static final class Comp {
@@ -144,7 +146,8 @@ final class Judge {
     /**
      * The attack this address makes on its own, or null: brute force (many failures in a window on
      * few accounts), or failures on many accounts ({@code spray.accounts}), or on several
-     * ({@code stuffing.accounts}) mostly unknown and within a day of each other (a handful of
+     * ({@code stuffing.accounts}), at least {@code stuffing.unknown_share} of the guesses on unknown
+     * accounts, within a day of each other (a handful of
      * guesses over weeks is background noise, not an attack); the kind of a multi-account attack is
      * {@link Kinds}'s. A device retrying one account on a timer is stale credentials, not an attack.
      */
@@ -244,19 +247,41 @@ final class Judge {
         for (Attack a : attacks) {
             if (a.kind == kind && a.sources.size() > 1 && small.stream().noneMatch(x -> x == a)) {
                 a.evidence.add(0, a.sources.size() + " addresses, each failing on a list of accounts"
-                        + (kind == AttackKind.CREDENTIAL_STUFFING ? ", mostly accounts that do not exist or never log in" : ""));
+                        + (kind == AttackKind.CREDENTIAL_STUFFING ? ", at least " + Words.percent(c.stuffingUnknownShare())
+                        + " of its guesses on accounts that do not exist or never log in" : ""));
             }
         }
     }
 
+    /**
+     * How far from an attack's guesses a login from one of its addresses still proves that a guess was
+     * right: {@code brute_force.window} or {@code campaign.window}, whichever is longer (1 h by
+     * default). A guess that works is followed by its login at once; a login from the same address many
+     * hours after the last failure is somebody using it later — an owner who mistyped and came back,
+     * behind the same Docker gateway or NAT — and proves nothing about the guesses.
+     */
+    long guessWindow() {
+        return Math.max(c.bruteForceWindow().getSeconds(), c.campaignWindow().getSeconds());
+    }
+
     private void compromises() {
-        // 1. a success from an attacker's address
+        // 1. a success from an attacker's address, during its attack (its guesses' span, give or take
+        //    the guess window)
+        long w = guessWindow();
         for (Map.Entry<String, Attack> e : attackerOf.entrySet()) {
             SourceState s = en.sources.get(e.getKey());
             if (s == null) continue;
+            Attack attack = e.getValue();
             for (int i = 0; i < s.successCount; i++) {
-                Comp comp = compromised.computeIfAbsent(s.successAccount(i), k -> new Comp());
                 long t = s.successTime(i);
+                if (t < attack.start - w || t > attack.end + w) {
+                    long gap = t > attack.end ? t - attack.end : attack.start - t;
+                    lateLogins.putIfAbsent(s.successAccount(i), "logged in from " + s.ip + " at " + Instant.ofEpochSecond(t)
+                            + ", " + Words.duration(gap) + (t > attack.end ? " after" : " before")
+                            + " the attack's guesses: too far from them to prove one right");
+                    continue;
+                }
+                Comp comp = compromised.computeIfAbsent(s.successAccount(i), k -> new Comp());
                 if (t < comp.at) {
                     comp.at = t;
                     comp.attack = e.getValue();
@@ -407,8 +432,11 @@ final class Judge {
                 if (ip != null && attackerOf.containsKey(ip)) by.add(ip);
             }
             if (!by.isEmpty()) {
+                String first = Words.count(a.failures, "failed login") + ", from attacker "
+                        + Words.noun(by.size(), "address", "addresses") + " " + String.join(", ", by);
+                String late = lateLogins.get(a.account);
                 out.add(new AccountVerdict(a.account, AccountVerdict.Status.TARGETED, null, by,
-                        List.of(Words.count(a.failures, "failed login") + ", from attacker " + Words.noun(by.size(), "address", "addresses") + " " + String.join(", ", by))));
+                        late == null ? List.of(first) : List.of(first, late)));
             }
         }
         out.sort(Comparator.comparing(AccountVerdict::status).thenComparing(AccountVerdict::account));

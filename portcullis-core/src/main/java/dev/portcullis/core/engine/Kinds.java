@@ -13,17 +13,19 @@ import java.util.List;
  *       of all) → {@code brute_force}: a dictionary against it, other names on the side;</li>
  *   <li>password fingerprints show one password (or a few) over many accounts → {@code password_spray}
  *       whatever the names;</li>
- *   <li>most guesses on accounts that do not exist ({@code stuffing.unknown_share}), as the log's
- *       reasons say — or, in a log long and busy enough for real users to show up, as their never
- *       logging in says (a script's pace over names that never log in makes an address an attacker,
- *       {@link #absenceCounts}, but does not name the kind):
+ *   <li>at least {@code stuffing.unknown_share} (a quarter, by default) of the guesses on accounts that
+ *       do not exist, as the log's reasons say — or, in a log long and busy enough for real users to
+ *       show up, as their never logging in says (a script's pace over names that never log in makes an
+ *       address an attacker, {@link #absenceCounts}, but does not name the kind):
  *       <ul>
  *         <li>more than {@link #PAIRS_MAX_PER_ACCOUNT} guesses per name → {@code brute_force} (a
  *             dictionary: several passwords per name);</li>
- *         <li>names that are mostly not e-mail addresses → {@code brute_force} (a dictionary of user
- *             names: root, admin, oracle…; leaked lists carry people's addresses);</li>
- *         <li>else → {@code credential_stuffing} (a leaked list: many people's addresses, one or two
- *             guesses each, most of them gone or never here);</li>
+ *         <li>names that are mostly not e-mail addresses: {@code brute_force} (a dictionary of user
+ *             names: root, admin, oracle…) when more than {@link #MOST} of the guesses are on names that
+ *             do not exist; else {@code password_spray} (the organisation's user names, most of which
+ *             exist, a guess or two each — not a dictionary);</li>
+ *         <li>else → {@code credential_stuffing} (a leaked list: people's addresses, one or two
+ *             guesses each, many of them gone or never here);</li>
  *       </ul></li>
  *   <li>otherwise → {@code password_spray} (guesses over real accounts, or nothing says they are not).</li>
  * </ol>
@@ -31,6 +33,11 @@ import java.util.List;
 final class Kinds {
     /** A list of pairs tries each name once, or twice (a variant); a dictionary tries several passwords. */
     static final double PAIRS_MAX_PER_ACCOUNT = 2.0;
+    /**
+     * "Most": more than half. A dictionary of default user names (root, admin, oracle, test) mostly
+     * misses; a run over bare names most of which exist is a list of the organisation's users.
+     */
+    static final double MOST = 0.5;
     /**
      * Never logging in says an account does not exist only in a log that spans most of a day (phones
      * and mail clients log in many times a day) ...
@@ -105,6 +112,10 @@ final class Kinds {
                     + " guesses per name: a dictionary, not a list of pairs");
         }
         if (!mostlyAddresses(s.failedAccounts.known())) {
+            if (share.unknown <= MOST) {
+                return new Call(AttackKind.PASSWORD_SPRAY, share.describe(true) + "; " + Words.count(accounts, "name")
+                        + " without a domain, " + Words.decimal(perAccount) + " guesses each: a list of user names, not a dictionary");
+            }
             return new Call(AttackKind.BRUTE_FORCE, unknown + "; " + Words.count(accounts, "name")
                     + " without a domain, " + Words.decimal(perAccount) + " guesses each: a dictionary of user names");
         }

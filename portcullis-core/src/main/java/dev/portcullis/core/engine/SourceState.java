@@ -56,6 +56,12 @@ final class SourceState {
     private short bulkSessions;
     /** How the guesses spread, once the address fails on a second account; null before. */
     Guesses guesses;
+    /**
+     * The reason of the first failure that named an account (a {@link dev.portcullis.core.Reason}
+     * ordinal, -1 before): what the log said of the first account, whose guesses came before
+     * {@link #guesses} was allocated. A byte in the object's padding.
+     */
+    byte firstReason = -1;
 
     /**
      * What only addresses where several accounts log in need: the set of succeeded accounts and the
@@ -109,6 +115,19 @@ final class SourceState {
     /** The first failure's time, or -1 while there is none. */
     long firstFailure() {
         return PackedTime.unpack(firstFailure, -1);
+    }
+
+    /**
+     * The latest failure's time, from the ring of recent stranger failures (the failures that make an
+     * attack); the first failure's when the ring is empty; -1 while there is no failure. No field of its
+     * own: only judging an attacker's logins needs it.
+     */
+    long lastFailure() {
+        long latest = firstFailure();
+        for (int k = 0; k < ringSize; k++) {
+            latest = Math.max(latest, PackedTime.unpack(ring[k]));
+        }
+        return latest;
     }
 
     /** Records a failure at {@code t}: the earliest is kept, whatever the input order. */

@@ -173,6 +173,17 @@ public final class WindowsCodes {
     }
 
     /**
+     * True for a 4624 that proves a Kerberos ticket rather than a password: a network logon (type 3)
+     * whose {@code AuthenticationPackageName} is Kerberos. The server decrypted a service ticket with its
+     * own key and never saw the password; the ticket may come from a TGT whose 4768 proved the password
+     * (and is read as the login), or be stolen or forged (pass-the-ticket, a silver ticket). Each server
+     * the user touches logs one, so counting them would also make one sign-in several logins.
+     */
+    public static boolean ticketOnly(long logonType, String authenticationPackage) {
+        return logonType == 3 && authenticationPackage != null && authenticationPackage.trim().equalsIgnoreCase("Kerberos");
+    }
+
+    /**
      * True for logon types whose successes are machinery rather than a person's password being
      * checked: 0 (system), 4 (batch), 5 (service), 9 (new credentials: nothing was verified).
      */

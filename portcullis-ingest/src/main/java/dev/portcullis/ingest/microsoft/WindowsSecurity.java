@@ -43,8 +43,11 @@ import java.util.function.UnaryOperator;
  * <p>Account = TargetUserName as logged (a UPN keeps its domain; TargetDomainName is not added). Source
  * = IpAddress ("-" → none, "::ffff:a.b.c.d" → a.b.c.d). Successes that are machinery rather than a
  * person's password are IGNORED: machine accounts ("NAME$"), well-known service SIDs (SYSTEM, LOCAL
- * SERVICE, NETWORK SERVICE, ANONYMOUS LOGON, DWM, UMFD) and logon types 0, 4, 5 and 9. Failures are
- * always kept. Not thread-safe: one instance per parser.
+ * SERVICE, NETWORK SERVICE, ANONYMOUS LOGON, DWM, UMFD), logon types 0, 4, 5 and 9, and network
+ * logons (type 3) authenticated by Kerberos: the client presented a service ticket, which proves the
+ * ticket, not the password (that was proved, if at all, by the 4768 that issued its TGT, read as the
+ * login; docs/formats.md, "What proves that a password was right"). Failures are always kept. Not
+ * thread-safe: one instance per parser.
  */
 public final class WindowsSecurity {
     public static final String FORMAT = "windows";
@@ -137,7 +140,8 @@ public final class WindowsSecurity {
         if (user == null || user.isEmpty()) {
             return Status.UNPARSED;
         }
-        if (WindowsCodes.routineLogonType(type) || machine(user) || wellKnown(field.apply("TargetUserSid"))) {
+        if (WindowsCodes.routineLogonType(type) || machine(user) || wellKnown(field.apply("TargetUserSid"))
+                || WindowsCodes.ticketOnly(type, field.apply("AuthenticationPackageName"))) {
             return Status.IGNORED;
         }
         b.service(WindowsCodes.logonService(type)).account(user).sourceText(ip(field.apply("IpAddress")))
