@@ -83,6 +83,26 @@ final class ReportHtml {
             }
             h.append("</table>");
         }
+        List<ParseStats.NoPreauth> roastable = stats.noPreauth();
+        if (!roastable.isEmpty()) {
+            h.append("<h2>Accounts without Kerberos pre-authentication: ").append(roastable.size())
+                    .append("</h2><p class=\"small\">Tickets issued with PreAuthType 0 (Windows 4768): no password was "
+                            + "checked, so these are not logins; anyone can ask for such a ticket and crack it offline "
+                            + "(AS-REP roasting). Require pre-authentication on these accounts.</p>")
+                    .append("<table><tr><th>account</th><th>tickets</th><th>first seen</th><th>last seen</th>"
+                            + "<th>requested from</th><th>issued by</th></tr>");
+            for (ParseStats.NoPreauth n : roastable.subList(0, Math.min(TABLE_ROWS, roastable.size()))) {
+                h.append("<tr><td>").append(esc(n.account())).append("</td><td class=\"num\">").append(n.count())
+                        .append("</td><td>").append(esc(String.valueOf(n.first()))).append("</td><td>")
+                        .append(esc(String.valueOf(n.last()))).append("</td><td>").append(esc(String.join(", ", n.sources())))
+                        .append("</td><td>").append(esc(String.join(", ", n.issuers()))).append("</td></tr>");
+            }
+            h.append("</table>");
+            if (roastable.size() > TABLE_ROWS) {
+                h.append("<p class=\"small\">… and ").append(roastable.size() - TABLE_ROWS)
+                        .append(" more in the JSON report.</p>");
+            }
+        }
         h.append("<h2>What was read</h2><p>").append(String.format("%,d lines: %,d events, %,d not about logins, %,d unparsed.",
                 stats.lines(), stats.events(), stats.ignored(), stats.unparsed()));
         if (stats.notRead() > 0) {

@@ -76,6 +76,24 @@ final class ReportJson {
             strings(a.evidence());
             sb.append('}');
         }
+        sb.append("],\n\"no_preauth_accounts\":[");
+        first = true;
+        for (ParseStats.NoPreauth n : stats.noPreauth()) {
+            sb.append(first ? "\n" : ",\n");
+            first = false;
+            sb.append("{\"account\":");
+            EventJson.string(sb, n.account());
+            sb.append(",\"count\":").append(n.count());
+            sb.append(",\"first_seen\":");
+            instant(n.first());
+            sb.append(",\"last_seen\":");
+            instant(n.last());
+            sb.append(",\"sources\":");
+            strings(n.sources());
+            sb.append(",\"domain_controllers\":");
+            strings(n.issuers());
+            sb.append('}');
+        }
         sb.append("]}\n");
         return sb.toString();
     }

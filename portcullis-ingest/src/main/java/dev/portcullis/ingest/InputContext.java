@@ -83,6 +83,17 @@ public final class InputContext {
     }
 
     /**
+     * The domain controller ({@code computer}, the log's text) that issued the Kerberos ticket without
+     * pre-authentication just delivered for {@code account}: listed with the account in
+     * {@link ParseStats#noPreauth()}.
+     */
+    public void noPreauthIssuer(String account, String computer) {
+        if (stats != null) {
+            stats.noPreauthIssuer(account, computer);
+        }
+    }
+
+    /**
      * The current line is a record of a program no parser reads ({@code smb}, {@code sudo}): counted
      * by program in {@link ParseStats#notRead()} instead of as ignored. {@code program} is the log's
      * text, untrusted; {@link ParseStats} bounds and cleans it.

@@ -9,11 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * What a run read: lines, events by format / service / result, the time span, and the lines nobody
@@ -42,6 +42,27 @@ public final class ParseStats {
     public record NotRead(List<Map.Entry<String, Long>> top, long others) {
     }
 
+    /** Client addresses and domain controllers kept per AS-REP roastable account (the rest are not listed). */
+    public static final int MAX_NO_PREAUTH_NAMES = 8;
+
+    /**
+     * An account given Kerberos tickets without pre-authentication (4768 {@code PreAuthType} 0): how many
+     * such tickets, when the first and last were issued, the clients that asked for them (addresses or
+     * {@code host:NAME} sources, at most {@link #MAX_NO_PREAUTH_NAMES}, in order of appearance) and the
+     * domain controllers that issued them (the events' computers, when the encoding carries them).
+     */
+    public record NoPreauth(String account, long count, Instant first, Instant last, List<String> sources,
+                            List<String> issuers) {
+    }
+
+    private static final class NoPreauthCell {
+        long count;
+        Instant first;
+        Instant last;
+        final Set<String> sources = new LinkedHashSet<>();
+        final Set<String> issuers = new LinkedHashSet<>();
+    }
+
     private long lines;
     private long events;
     private long attempts;
@@ -65,7 +86,7 @@ public final class ParseStats {
     private static final int MAX_KEYS = 1024; // keys come from logs: bound the tables
     private final List<Sample> samples = new ArrayList<>();
     // accounts given a Kerberos ticket without pre-authentication (AS-REP roastable), bounded
-    private final Set<String> noPreauth = new TreeSet<>();
+    private final Map<String, NoPreauthCell> noPreauth = new TreeMap<>();
     // inputs whose times had no zone, with the zone they were read in
     private final Map<String, String> localTimes = new TreeMap<>();
 
@@ -107,8 +128,8 @@ public final class ParseStats {
         count(byKind, e.kind().label());
         if (e.kind() == EventKind.AUTH) {
             attempts += e.attempts();
-            if (e.reason() == Reason.NO_PREAUTH && e.account() != null && noPreauth.size() < MAX_KEYS) {
-                noPreauth.add(e.account());
+            if (e.reason() == Reason.NO_PREAUTH && e.account() != null) {
+                noPreauth(e);
             }
             if (e.isFailure()) {
                 failures += e.attempts();
@@ -119,6 +140,34 @@ public final class ParseStats {
         }
         if (first == null || e.time().isBefore(first)) first = e.time();
         if (last == null || e.time().isAfter(last)) last = e.time();
+    }
+
+    private void noPreauth(AuthEvent e) {
+        NoPreauthCell c = noPreauth.get(e.account());
+        if (c == null) {
+            if (noPreauth.size() >= MAX_KEYS) {
+                return;
+            }
+            c = new NoPreauthCell();
+            noPreauth.put(e.account(), c);
+        }
+        c.count++;
+        if (c.first == null || e.time().isBefore(c.first)) c.first = e.time();
+        if (c.last == null || e.time().isAfter(c.last)) c.last = e.time();
+        if (e.source() != null && c.sources.size() < MAX_NO_PREAUTH_NAMES) {
+            c.sources.add(e.source());
+        }
+    }
+
+    /** The domain controller that issued the last {@link Reason#NO_PREAUTH} ticket of {@code account}. */
+    void noPreauthIssuer(String account, String computer) {
+        NoPreauthCell c = account == null ? null : noPreauth.get(account);
+        if (c != null && computer != null && c.issuers.size() < MAX_NO_PREAUTH_NAMES) {
+            String name = printable(computer.trim());
+            if (!name.isEmpty()) {
+                c.issuers.add(Text.clip(name, 64));
+            }
+        }
     }
 
     private static void count(Map<String, long[]> m, String key) {
@@ -228,7 +277,15 @@ public final class ParseStats {
     public long suspects() { return suspects; }
     public List<Sample> suspectSamples() { return Collections.unmodifiableList(suspectSamples); }
     /** Accounts a Kerberos ticket was issued to without pre-authentication (4768 PreAuthType 0), sorted. */
-    public Set<String> noPreauthAccounts() { return Collections.unmodifiableSet(noPreauth); }
+    public Set<String> noPreauthAccounts() { return Collections.unmodifiableSet(noPreauth.keySet()); }
+
+    /** The same accounts with their tickets' count, times, clients and issuing controllers, by account. */
+    public List<NoPreauth> noPreauth() {
+        List<NoPreauth> out = new ArrayList<>(noPreauth.size());
+        noPreauth.forEach((k, c) -> out.add(new NoPreauth(k, c.count, c.first, c.last, List.copyOf(c.sources),
+                List.copyOf(c.issuers))));
+        return Collections.unmodifiableList(out);
+    }
     /** Inputs with times that carried no zone (host-local clocks), and the zone they were read in. */
     public Map<String, String> localTimes() { return Collections.unmodifiableMap(localTimes); }
 }

@@ -104,6 +104,7 @@ public final class WindowsJsonParser implements JsonRecordFormat {
             if (v == null && name.equals("IpAddress")) return ip;
             return v;
         };
+        security.computer(computer);
         return dispatch(id, Json.text(winlog, "provider_name"), time, field, ctx, out);
     }
 
@@ -121,6 +122,7 @@ public final class WindowsJsonParser implements JsonRecordFormat {
         String stamp = Json.path(system, "TimeCreated", "#attributes", "SystemTime");
         String provider = Json.path(system, "Provider", "#attributes", "Name");
         JsonNode data = Json.object(r, "Event", "EventData");
+        security.computer(Json.text(system, "Computer"));
         // SystemTime is UTC by definition, with or without its "Z"
         return dispatch(id, provider, time(stamp, ZoneOffset.UTC), name -> Json.text(data, name), ctx, out);
     }
@@ -135,6 +137,7 @@ public final class WindowsJsonParser implements JsonRecordFormat {
             return Status.IGNORED;
         }
         JsonNode data = Json.object(r, "event_data");
+        security.computer(Json.text(r, "computer_name"));
         return dispatch(id, Json.text(r, "provider_name"), time(Json.text(r, "@timestamp"), ctx),
                 name -> Json.text(data, name), ctx, out);
     }
@@ -160,6 +163,7 @@ public final class WindowsJsonParser implements JsonRecordFormat {
             provider = Json.text(r, "EventSourceName");
         }
         localOnly = false;
+        security.computer(computer);
         Status s = dispatch(id, provider, flatTime(r, ctx), name -> Json.text(r, name), ctx, out);
         if (s == Status.EVENT && localOnly) {
             ctx.localTime(); // the summary names the input and --timezone

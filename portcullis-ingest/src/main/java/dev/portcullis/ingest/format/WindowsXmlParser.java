@@ -150,7 +150,7 @@ public final class WindowsXmlParser implements LineFormat {
             }
             return web(time, ctx, out);
         }
-        return security.emit(id, provider, time, data::get, ctx, out);
+        return security.computer(Xml.text(s, "<Computer", from, to)).emit(id, provider, time, data::get, ctx, out);
     }
 
     /** SystemTime is UTC by definition; evtx_dump.py writes it without the "Z" ("2020-07-22 20:29:36.414827"). */

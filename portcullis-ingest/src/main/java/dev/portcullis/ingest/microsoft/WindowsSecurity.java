@@ -60,6 +60,17 @@ public final class WindowsSecurity {
     private static final Pattern KEY_MATERIAL = Pattern.compile(" port \\d{1,5} ssh\\d?: ");
 
     private final AuthEvent.Builder b = AuthEvent.builder();
+    private String computer;
+
+    /**
+     * The computer that logged the next event ({@code <Computer>}, {@code computer_name}, nxlog
+     * {@code Hostname}), null when the encoding does not say: for a 4768 it names the domain controller
+     * that issued the ticket (listed with AS-REP roastable accounts).
+     */
+    public WindowsSecurity computer(String name) {
+        computer = name;
+        return this;
+    }
 
     /** True for the event ids this class reads (Security channel). */
     public static boolean handles(long id) {
@@ -130,8 +141,13 @@ public final class WindowsSecurity {
             default: s = ntlm(user, field); break;
         }
         if (s == Status.EVENT) {
-            out.accept(b.build());
+            AuthEvent e = b.build();
+            out.accept(e);
+            if (e.reason() == Reason.NO_PREAUTH) {
+                ctx.noPreauthIssuer(e.account(), computer);
+            }
         }
+        computer = null;
         return s;
     }
 

@@ -71,6 +71,13 @@ class WindowsRealShapesTest {
         // SystemTime is UTC even when evtx_dump.py leaves out the "Z"
         assertThat(f.events.get(0).time()).isEqualTo(Instant.parse("2026-03-05T01:02:03.100Z"));
         assertThat(f.stats().noPreauthAccounts()).containsExactly("svc-legacy");
+        // the AS-REP roastable account with its ticket, the client that asked and the DC that issued it
+        assertThat(f.stats().noPreauth()).singleElement().satisfies(n -> {
+            assertThat(n.count()).isEqualTo(1);
+            assertThat(n.first()).isEqualTo(Instant.parse("2026-03-05T01:02:03.100Z")).isEqualTo(n.last());
+            assertThat(n.sources()).containsExactly("192.0.2.44");
+            assertThat(n.issuers()).containsExactly("dc01.corp.example.org");
+        });
         assertThat(f.stats().successes()).isEqualTo(2);
     }
 
