@@ -11,15 +11,19 @@ import java.util.Locale;
  * {@code Failed|Accepted METHOD for [invalid user ]U from ADDR port N sshN[: key material]},
  * {@code Invalid user U from ADDR [port N]}, {@code User U from ADDR not allowed because …}, macOS
  * {@code error: PAM: Authentication failure|authentication error for [illegal user ]U from HOST [via ADDR]},
- * Dropbear {@code Bad password attempt for 'U' from ADDR:PORT} and {@code Login attempt for nonexistent
- * user from ADDR:PORT}. Shared by the syslog reader and the Windows OpenSSH channel.
+ * Dropbear {@code Bad password attempt for 'U' from ADDR:PORT}, {@code Bad PAM password attempt for 'U'
+ * from ADDR:PORT} and {@code Login attempt for nonexistent user from ADDR:PORT}. Older OpenSSH forms:
+ * {@code Illegal user U from ADDR} (before 3.8, for "Invalid user"), {@code … for illegal user U …}, and
+ * {@code … from ADDR port N} with no {@code sshN} (before 3.9). Shared by the syslog reader and the Windows OpenSSH channel.
  *
  * <p>Anchoring: the user name is the client's choice and may contain spaces, {@code " from "} and a fake
  * {@code "port N ssh2"}. The source is read from the fixed structure at the end: the anchor
  * {@code " from ADDR port N sshN"} that ends the line or is followed by {@code ": "} (key material, which
  * never contains another anchor). A line with two such anchors naming different addresses cannot be
  * told apart from a forged user name: it gets no source and no account, still counts its guess, and is
- * marked {@link Line#suspect()}. Nothing here resolves a name (no DNS).
+ * marked {@link Line#suspect()}; so is a line whose text after {@code "sshN: "} holds another
+ * {@code " from "} (an ssh1 {@code ruser} or hostbased client name: the client's words). Nothing here
+ * resolves a name (no DNS).
  */
 public final class SshdMessage {
     private SshdMessage() {
@@ -87,8 +91,9 @@ public final class SshdMessage {
             if (sp < 0) return Line.UNREADABLE;
             return userFrom(m, sp + 1, Kind.ACCEPTED, m.substring(9, sp));
         }
-        if (m.startsWith("Invalid user ") || m.startsWith("invalid user ")) {
-            return invalidUser(m);
+        if (m.startsWith("Invalid user ") || m.startsWith("invalid user ") || m.startsWith("Illegal user ")
+                || m.startsWith("illegal user ")) {
+            return invalidUser(m); // "Illegal user": OpenSSH before 3.8's words for the same
         }
         if (m.startsWith("User ") && m.contains(" not allowed because ")) {
             int because = m.lastIndexOf(" not allowed because ");
@@ -111,6 +116,9 @@ public final class SshdMessage {
         }
         if (m.regionMatches(true, 0, "Bad password attempt for ", 0, 25)) {
             return dropbear(m, 25, false);
+        }
+        if (m.regionMatches(true, 0, "Bad PAM password attempt for ", 0, 29)) {
+            return dropbear(m, 29, false); // Dropbear built with PAM: the name is the client's, printable
         }
         if (m.regionMatches(true, 0, "Login attempt for nonexistent user", 0, 34)) {
             return dropbear(m, 34, true);
@@ -149,6 +157,13 @@ public final class SshdMessage {
         if (chosen < 0) {
             return Line.UNREADABLE;
         }
+        int end = anchorEnd(m, chosen);
+        if (end < m.length() && m.indexOf(" from ", end) >= 0) {
+            // text after "sshN: " names another "from": an ssh1 "ruser" or a hostbased client name, the
+            // client's words; a line sshd writes for a password has nothing there. Which "from" is the
+            // socket's cannot be told for sure: no source, no account, the guess still counted
+            suspect = true;
+        }
         if (suspect) {
             return new Line(kind, method, null, null, unknown, false, true, null);
         }
@@ -163,18 +178,27 @@ public final class SshdMessage {
 
     /**
      * The canonical address of the anchor " from ADDR port N sshN" at {@code f} when it ends the line or
-     * is followed by ": ", else null.
+     * is followed by ": ", or of " from ADDR port N" ending the line (OpenSSH before 3.9 wrote no
+     * protocol), else null.
      */
     private static String anchor(String m, int f) {
+        int sp = m.indexOf(' ', f + 6);
+        return anchorEnd(m, f) < 0 ? null : Addresses.canonical(m, f + 6, sp);
+    }
+
+    /** Where the anchor at {@code f} ends (the line's end or the ": " after it), or -1 when none is there. */
+    private static int anchorEnd(String m, int f) {
         int a = f + 6;
         int sp = m.indexOf(' ', a);
-        if (sp < 0 || !m.startsWith(" port ", sp)) return null;
+        if (sp < 0 || !m.startsWith(" port ", sp)) return -1;
         int d = Text.skipDigits(m, sp + 6);
-        if (d == sp + 6 || !m.startsWith(" ssh", d)) return null;
+        if (d == sp + 6) return -1;
+        if (d == m.length()) return d; // "… port N": an old sshd's line, nothing after it
+        if (!m.startsWith(" ssh", d)) return -1;
         int e = Text.skipDigits(m, d + 4);
-        if (e == d + 4) return null;
-        if (e != m.length() && !m.startsWith(": ", e)) return null;
-        return Addresses.canonical(m, a, sp);
+        if (e == d + 4) return -1;
+        if (e != m.length() && !m.startsWith(": ", e)) return -1;
+        return e;
     }
 
     /** "Invalid user U from ADDR" or "… from ADDR port N": the address ends the line. */
@@ -259,11 +283,12 @@ public final class SshdMessage {
         int from = m.lastIndexOf(" from ");
         if (from < i - 1 || m.indexOf(' ', from + 6) >= 0) return Line.UNREADABLE;
         String token = m.substring(from + 6);
-        String source = ClientAddress.of(token);
-        if (source == null) {
-            int colon = token.lastIndexOf(':');
-            source = colon > 0 ? Addresses.canonical(token, 0, colon) : null;
-        }
+        // Dropbear writes "HOST:PORT" with no brackets, for IPv6 too ("2001:db8::5:2222"): the port is
+        // always after the last colon (a bracketed "[v6]:port" is read as such)
+        int colon = token.lastIndexOf(':');
+        String source = token.startsWith("[") ? ClientAddress.of(token)
+                : colon > 0 && Text.skipDigits(token, colon + 1) == token.length() && colon + 1 < token.length()
+                ? Addresses.canonical(token, 0, colon) : null;
         if (source == null) return Line.UNREADABLE;
         String account = null;
         String name = m.substring(i, from).trim();

@@ -57,6 +57,9 @@ public final class SshdParser implements MessageParser {
     @Override
     public Status parse(Envelope env, EventSink out) {
         String m = env.message;
+        if (m.startsWith("[") && env.program.equals("dropbear")) {
+            m = m.substring(dropbearStamp(m)); // journald's copy of Dropbear's stderr: "[pid] Mon DD HH:MM:SS "
+        }
         int repeat = 1;
         if (m.startsWith("message repeated ")) {
             int n = Text.skipDigits(m, 17);
@@ -83,6 +86,17 @@ public final class SshdParser implements MessageParser {
             case UNREADABLE -> Status.UNPARSED;
             default -> emit(env, line, repeat, out);
         };
+    }
+
+    /** The length of Dropbear's own "[pid] Jul 10 23:53:52 " at the start of {@code m}, or 0. */
+    static int dropbearStamp(String m) {
+        int close = Text.skipDigits(m, 1);
+        int t = close + 2;
+        if (close == 1 || close > 11 || !m.startsWith("] ", close) || m.length() < t + 16) {
+            return 0;
+        }
+        return m.charAt(t + 3) == ' ' && m.charAt(t + 6) == ' ' && m.charAt(t + 9) == ':' && m.charAt(t + 12) == ':'
+                && m.charAt(t + 15) == ' ' && Character.isLetter(m.charAt(t)) ? t + 16 : 0;
     }
 
     private Status emit(Envelope env, SshdMessage.Line line, int repeat, EventSink out) {

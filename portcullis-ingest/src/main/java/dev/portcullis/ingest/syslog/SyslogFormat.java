@@ -83,6 +83,9 @@ public final class SyslogFormat implements LineFormat {
         if (c == '@') {
             return multilog(s, i, out);
         }
+        if (c == '[' && i == 0) {
+            return dropbearStderr(s, ctx, time, out);
+        }
         if (c >= '0' && c <= '9') {
             if (i + 10 < n && s.charAt(i + 10) == ' ') {
                 return isoDovecot(s, i, ctx, time, out);
@@ -110,6 +113,27 @@ public final class SyslogFormat implements LineFormat {
         }
         env.time = t;
         return afterStamp(s, end + 1, out);
+    }
+
+    /**
+     * "[825] Jul 10 23:53:52 Bad password attempt for …": Dropbear's own log on stderr ({@code -E}, or
+     * under a supervisor): "[pid] " then a stamp in the host's local time ("%b %d %H:%M:%S"), then
+     * the message. Nothing else writes a line this way; its messages go to the Dropbear parser.
+     */
+    private Status dropbearStderr(String s, InputContext ctx, SyslogTime time, EventSink out) {
+        int close = Text.skipDigits(s, 1);
+        if (close == 1 || close > 11 || !s.startsWith("] ", close)) {
+            return Status.UNRECOGNISED;
+        }
+        int end = time.parse3164(s, close + 2, ctx);
+        if (end < 0 || end + 1 >= s.length() || s.charAt(end) != ' ') {
+            return Status.UNRECOGNISED;
+        }
+        env.time = time.instant;
+        env.program = "dropbear";
+        env.pid = s.substring(1, close);
+        env.message = s.substring(end + 1);
+        return dispatch(out);
     }
 
     /**

@@ -39,6 +39,15 @@ class AccountInjectionFuzzTest {
         "Nov 25 10:00:00 h proftpd: pam_unix(proftpd:auth): authentication failure; logname= uid=0 euid=0 tty=/dev/ftpd42 ruser=ACCOUNT rhost=198.51.100.20  user=ACCOUNT",
         "Nov 25 10:00:00 h sshd[42]: PAM 2 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=198.51.100.20  user=ACCOUNT",
         "Nov 25 10:00:00 mx1 postfix/submission/smtpd[123]: 4F1B2C3D: client=unknown[198.51.100.20], sasl_method=PLAIN, sasl_username=ACCOUNT",
+        // older OpenSSH: no protocol after the port, "illegal user"; an ssh1 ruser after "ssh1: "
+        "Nov 25 10:00:00 h sshd[42]: Failed password for ACCOUNT from 198.51.100.20 port 4242",
+        "Nov 25 10:00:00 h sshd[42]: Failed password for illegal user ACCOUNT from 198.51.100.20 port 4242",
+        "Nov 25 10:00:00 h sshd[42]: Illegal user ACCOUNT from 198.51.100.20",
+        "Nov 25 10:00:00 h sshd[42]: Failed password for ACCOUNT from 198.51.100.20 port 4242 ssh1: ruser ACCOUNT",
+        // Dropbear with PAM, and its own stamp (journald's copy of its stderr, and that log alone)
+        "Nov 25 10:00:00 h dropbear[42]: Bad PAM password attempt for 'ACCOUNT' from 198.51.100.20:5555",
+        "Nov 25 10:00:00 h dropbear[42]: [42] Nov 25 10:00:00 Bad password attempt for 'ACCOUNT' from 198.51.100.20:5555",
+        "[42] Nov 25 10:00:00 Bad PAM password attempt for 'ACCOUNT' from 198.51.100.20:5555",
     };
 
     @FuzzTest(maxDuration = "5s")
