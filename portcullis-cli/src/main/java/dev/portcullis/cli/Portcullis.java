@@ -21,11 +21,12 @@ import java.util.Properties;
         description = {
             "Stops password attacks on mail and login systems, and helps respond when one gets through.",
             ""
-        },
-        subcommands = {ParseCommand.class, AnalyzeCommand.class, ServeCommand.class, LockdownCommand.class,
-            IncidentsCommand.class, TokenCommand.class, PasswordsCommand.class, InvestigateCommand.class, SimulateCommand.class,
-            CommandLine.HelpCommand.class})
+        })
 public final class Portcullis implements Runnable {
+    /** The subcommands, in the order the help lists them. */
+    static final String[] COMMANDS = {"parse", "analyze", "serve", "lockdown", "incidents", "token", "passwords",
+        "investigate", "simulate", "help"};
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -52,6 +53,17 @@ public final class Portcullis implements Runnable {
         root.stdin = stdin;
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8)), false);
         CommandLine cl = new CommandLine(root);
+        // Only the invoked subcommand is built: picocli reads every command's annotations by reflection,
+        // and building all of them cost start-up time for every run (issue 11). Anything else (no
+        // arguments, an option first, an unknown name, help) gets them all, so usage and errors list them.
+        Object only = args.length > 0 && !"help".equals(args[0]) ? command(args[0]) : null;
+        if (only != null) {
+            cl.addSubcommand(args[0], only);
+        } else {
+            for (String name : COMMANDS) {
+                cl.addSubcommand(name, command(name));
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> 2);
@@ -70,6 +82,23 @@ public final class Portcullis implements Runnable {
         int code = cl.execute(args);
         out.flush();
         return code;
+    }
+
+    /** A new instance of the named subcommand, or null; written as a switch so no other command's class loads. */
+    static Object command(String name) {
+        switch (name) {
+            case "parse": return new ParseCommand();
+            case "analyze": return new AnalyzeCommand();
+            case "serve": return new ServeCommand();
+            case "lockdown": return new LockdownCommand();
+            case "incidents": return new IncidentsCommand();
+            case "token": return new TokenCommand();
+            case "passwords": return new PasswordsCommand();
+            case "investigate": return new InvestigateCommand();
+            case "simulate": return new SimulateCommand();
+            case "help": return new CommandLine.HelpCommand();
+            default: return null;
+        }
     }
 
     @Override

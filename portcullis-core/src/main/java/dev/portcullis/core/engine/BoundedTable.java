@@ -1,7 +1,6 @@
 package dev.portcullis.core.engine;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import dev.portcullis.core.LruTable;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
@@ -10,13 +9,15 @@ import java.util.function.ToIntFunction;
  * A map with a hard cap on its size, for state keyed by what attackers choose (addresses, account
  * names). Design note:
  * <ul>
- *   <li>Order: least recently used first (LinkedHashMap in access order).</li>
+ *   <li>Order: least recently used first ({@link LruTable}: an open-addressing table with a recency
+ *       list; the LinkedHashMap it replaced was ~20 % of the engine thread on the realistic mix,
+ *       issue 11).</li>
  *   <li>Eviction: when full, the {@value #SAMPLE} least recently used entries are examined and the one
  *       with the lowest usefulness score goes (a single success from a benign address scores low, an
  *       address with failures scores high), so a flood of one-off keys pushes out other one-off keys
  *       before it pushes out the evidence of an attack.</li>
- *   <li>Hash flooding: keys are Strings, whose HashMap bins turn into balanced trees under collisions,
- *       bounding the damage of chosen collisions to O(log n) per operation.</li>
+ *   <li>Hash flooding: the table's hash is keyed with a random per-table key, so colliding keys
+ *       cannot be chosen (String.hashCode collisions do not collide here).</li>
  *   <li>Not thread-safe: the engine is single-threaded by design.</li>
  * </ul>
  */
@@ -25,13 +26,13 @@ public final class BoundedTable<V> {
 
     private final int capacity;
     private final ToIntFunction<V> usefulness;
-    private final LinkedHashMap<String, V> map;
+    private final LruTable<V> map;
     private long evictions;
 
     public BoundedTable(int capacity, ToIntFunction<V> usefulness) {
         this.capacity = capacity;
         this.usefulness = usefulness;
-        this.map = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true);
+        this.map = new LruTable<>(Math.max(1, capacity));
     }
 
     public V get(String key) {
@@ -51,22 +52,21 @@ public final class BoundedTable<V> {
     }
 
     private void evictOne() {
-        Iterator<Map.Entry<String, V>> it = map.entrySet().iterator();
-        String victim = null;
+        int victim = -1;
         int best = Integer.MAX_VALUE;
-        for (int i = 0; i < SAMPLE && it.hasNext(); i++) {
-            Map.Entry<String, V> e = it.next();
-            int score = usefulness.applyAsInt(e.getValue());
+        int id = map.eldest();
+        for (int i = 0; i < SAMPLE && id >= 0; i++, id = map.newer(id)) {
+            int score = usefulness.applyAsInt(map.valueAt(id));
             if (score < best) {
                 best = score;
-                victim = e.getKey();
+                victim = id;
                 if (score == 0) {
                     break;
                 }
             }
         }
-        if (victim != null) {
-            map.remove(victim);
+        if (victim >= 0) {
+            map.removeAt(victim);
             evictions++;
         }
     }
@@ -80,7 +80,7 @@ public final class BoundedTable<V> {
     }
 
     public Iterable<Map.Entry<String, V>> entries() {
-        return map.entrySet();
+        return map.entries();
     }
 
     public Iterable<V> values() {
