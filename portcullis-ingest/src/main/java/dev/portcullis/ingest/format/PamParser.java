@@ -1,5 +1,6 @@
 package dev.portcullis.ingest.format;
 
+import dev.portcullis.core.Addresses;
 import dev.portcullis.core.AuthEvent;
 import dev.portcullis.core.Reason;
 import dev.portcullis.ingest.EventSink;
@@ -19,7 +20,9 @@ import dev.portcullis.ingest.text.Text;
  * remote guesser. A failure naming no {@code user=} is an unknown account. For sshd (pid shared with
  * sshd's own lines) the guess goes through the sshd join ({@link SshdJoin}), so its "Failed password"
  * twin does not count it again; an {@code rhost=} that is a host name, not an address, counts nothing
- * itself: the twin with the address does (no DNS). A line with two {@code rhost=} (one inside the
+ * itself: the twin with the address does (no DNS). When no twin comes (old Red Hat logs kept only
+ * pam_unix's lines), the guess is counted from the named source {@code host:NAME}: clearly not an IP,
+ * attacker-influenced (reverse DNS), so never blocked, but a guesser known only by its name is found. A line with two {@code rhost=} (one inside the
  * client-chosen {@code ruser=} or {@code user=}) gets no source and is counted as suspect.
  */
 public final class PamParser implements MessageParser {
@@ -70,7 +73,8 @@ public final class PamParser implements MessageParser {
 
     /**
      * Reads "authentication failure; logname= … rhost=A user=U" for {@code service} ("ssh" joins with
-     * sshd's lines). Shared with {@link SshdParser} for pam_unix lines in sshd's own tag.
+     * sshd's lines). Shared with {@link SshdParser} for pam_unix lines in sshd's own tag. An {@code rhost=}
+     * that is a host name gives a {@code host:NAME} source ({@link Addresses#host}), never an address.
      */
     static Status failure(Envelope env, String m, String service, String format, SshdJoin join,
                           AuthEvent.Builder b, EventSink out) {
@@ -86,6 +90,11 @@ public final class PamParser implements MessageParser {
             env.ctx.suspect(env.message);
         } else {
             b.sourceText(rhost);
+            if (Addresses.canonical(rhost) == null) {
+                // a host name (the server's reverse DNS of the client: attacker-influenced, never resolved):
+                // a named source, not an address, so a guesser known only by it is still found; nothing blocks it
+                b.source(Addresses.host(rhost));
+            }
         }
         boolean named = user != null && !user.isEmpty();
         if (named) {
@@ -97,8 +106,9 @@ public final class PamParser implements MessageParser {
         AuthEvent e = b.attempts(1).build();
         if (ssh && join != null) {
             String key = SshdJoin.key(env, e.source());
-            int n = join.twin(key, env.time, e, out);
-            if (n != 1) e = e.withAttempts(n);
+            if (join.twin(key, env.time, e, out) == 0) {
+                return Status.EVENT; // held: the "Failed" line counts it, or the end of its connection does
+            }
         }
         out.accept(e);
         return Status.EVENT;

@@ -1,5 +1,6 @@
 package dev.portcullis.ingest.format;
 
+import dev.portcullis.core.Addresses;
 import dev.portcullis.core.AuthEvent;
 import dev.portcullis.ingest.EventSink;
 import dev.portcullis.ingest.syslog.Envelope;
@@ -12,14 +13,15 @@ import java.util.Map;
 
 /**
  * One guess, one count for an sshd connection. With PAM one password guess is logged twice: pam_unix's
- * (or macOS PAM's) "authentication failure", then sshd's "Failed password". The twin line counts the
- * guess when it carries an address and an account ({@link #twin}); the "Failed" line that follows within
- * {@link #WINDOW} on the same key (host and sshd pid, or host and address when there is no pid) then adds nothing.
- * A twin that names a host instead of an address, or no account (pam_unix names no unknown user),
- * counts nothing yet: it is held, and the "Failed" line that follows counts it with its address and
- * name; a held guess no "Failed" line claims (window over, table full, end of input, "PAM N more", a
- * log that kept only pam_unix's lines) is still counted, with what the twin knew (no source for a host
- * name: no DNS).
+ * (or macOS PAM's) "authentication failure", then sshd's "Failed password". A twin line counts nothing
+ * itself: its guess is held ({@link #twin}), and the "Failed" line that follows within {@link #WINDOW} on
+ * the same key (host and sshd pid, or host and address when there is no pid) counts it, with its
+ * address and name. When an "Accepted password|keyboard-interactive" line comes instead, the held
+ * guess was the attempt that succeeded (stacked PAM modules: pam_unix failed, pam_ldap or pam_sss
+ * accepted; fail2ban gh-2070): it is no failure and is dropped. A held guess nothing claims (window
+ * over, table full, end of input, "PAM N more", a log that kept only pam_unix's lines) is still
+ * counted, with what the twin knew (a host name as the named source {@code host:NAME}, never
+ * resolved: no DNS).
  *
  * <p>Keys come from the log: at most {@link #CAPACITY} entries, the oldest evicted and counted
  * ({@link #evicted()}). Not thread-safe.
@@ -31,11 +33,9 @@ public final class SshdJoin {
     /** One connection's ledger. */
     private static final class Entry {
         Instant seen;
-        /** Guesses counted by a twin line whose "Failed" line is still to come. */
-        int covered;
         /** Guesses counted in this connection. */
         int counted;
-        /** Guesses of twin lines without an address, not counted yet, and the event to count them with. */
+        /** Guesses of twin lines not counted yet, and the event to count them with (the most complete). */
         int held;
         AuthEvent heldEvent;
     }
@@ -44,23 +44,46 @@ public final class SshdJoin {
     private long evicted;
 
     /**
-     * A twin line (pam_unix, macOS PAM). {@code event} has one attempt; returns the attempts it should
-     * carry: 1 when it names its account and has a source (the "Failed" twin will add 0), else 0: the
-     * guess is held for the "Failed" line that names both.
+     * A twin line (pam_unix, macOS PAM, ROOT LOGIN REFUSED). {@code event} has one attempt; returns the
+     * attempts it should carry: 0, its guess held for the "Failed" line (or dropped by an "Accepted"
+     * one); 1 when the line has no key to join on.
      */
     int twin(String key, Instant time, AuthEvent event, EventSink out) {
         Entry e = entry(key, time, out);
         if (e == null) {
             return 1; // nothing to join on
         }
-        if (event.source() != null && event.accountRaw() != null) {
-            e.covered++;
-            e.counted++;
-            return 1;
-        }
         e.held++;
-        e.heldEvent = event;
+        if (e.heldEvent == null || better(event, e.heldEvent)) {
+            e.heldEvent = event;
+        }
         return 0;
+    }
+
+    /** True when {@code a} knows more than {@code b}: an address where b has none (or a host name), an account where b has none. */
+    private static boolean better(AuthEvent a, AuthEvent b) {
+        int sa = a.source() == null ? 0 : Addresses.isHost(a.source()) ? 1 : 2;
+        int sb = b.source() == null ? 0 : Addresses.isHost(b.source()) ? 1 : 2;
+        if (sa != sb) {
+            return sa > sb;
+        }
+        return a.accountRaw() != null && b.accountRaw() == null;
+    }
+
+    /**
+     * An "Accepted METHOD" line: with a password method (password, keyboard-interactive…), the held
+     * twin guesses of this connection were the attempt that succeeded, not failures: dropped. Ends the
+     * connection.
+     */
+    void accepted(String key, Instant time, String method, EventSink out) {
+        Entry e = key == null ? null : entries.remove(key);
+        if (e == null) {
+            return;
+        }
+        if (stale(e, time) || method == null || method.equals("publickey") || method.equals("hostbased")
+                || method.startsWith("gssapi")) {
+            release(e, out); // not the same attempt: a key, or long after
+        }
     }
 
     /** A "Failed …" line for {@code repeat} guesses: returns the attempts it should carry. */
@@ -70,9 +93,6 @@ public final class SshdJoin {
             return repeat;
         }
         int attempts = repeat;
-        int covered = Math.min(e.covered, attempts);
-        e.covered -= covered;
-        attempts -= covered;
         int claimed = Math.min(e.held, attempts);
         e.held -= claimed;
         if (e.held == 0) e.heldEvent = null;

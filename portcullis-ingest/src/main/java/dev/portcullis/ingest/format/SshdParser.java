@@ -109,15 +109,19 @@ public final class SshdParser implements MessageParser {
         Reason why = line.policy() ? Reason.POLICY : line.unknown() ? Reason.UNKNOWN_ACCOUNT : Reason.BAD_PASSWORD;
         String key = SshdJoin.key(env, line.source());
         switch (line.kind()) {
-            case ACCEPTED -> b.success().attempts(1);
+            case ACCEPTED -> {
+                join.accepted(key, env.time, line.method(), out); // a held PAM failure was this attempt
+                b.success().attempts(1);
+            }
             case INVALID_USER, NOT_ALLOWED -> b.failure(why).attempts(0);
             case FAILED -> b.failure(why).attempts(join.failed(key, env.time, repeat, out));
             case DROPBEAR_FAILED -> b.failure(why).attempts(repeat);
             case PAM_ERROR, ROOT_REFUSED -> {
                 b.failure(why).attempts(1);
                 AuthEvent e = b.build();
-                int n = join.twin(key, env.time, e, out);
-                out.accept(n == 1 ? e : e.withAttempts(n));
+                if (join.twin(key, env.time, e, out) == 1) {
+                    out.accept(e); // else held: counted by the "Failed" line, or at the end of its connection
+                }
                 return Status.EVENT;
             }
             default -> {
@@ -135,6 +139,9 @@ public final class SshdParser implements MessageParser {
         String user = Text.value(m, "user=", 0);
         start(env);
         b.sourceText(rhost);
+        if (rhost != null && !rhost.isEmpty() && Addresses.canonical(rhost) == null) {
+            b.source(Addresses.host(rhost)); // a host name: a named source, never resolved (PamParser)
+        }
         boolean named = user != null && !user.isEmpty();
         if (named) b.account(user);
         String key = SshdJoin.key(env, Addresses.canonical(rhost));

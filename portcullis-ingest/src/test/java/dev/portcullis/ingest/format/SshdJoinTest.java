@@ -37,10 +37,14 @@ class SshdJoinTest {
         List<AuthEvent> out = new ArrayList<>();
         AuthEvent named = AuthEvent.builder().time(T).format("sshd").service("ssh").account("root").sourceText("192.0.2.1")
                 .failure(Reason.BAD_PASSWORD).attempts(1).build();
-        assertThat(join.twin("7", T, named, out::add)).isEqualTo(1);
-        assertThat(join.failed("7", T.plusSeconds(2), 1, out::add)).isZero();
-        assertThat(join.twin("7", T.plusSeconds(3), named, out::add)).isEqualTo(1);
-        // the same pid 40 s later is another connection (pids are reused)
+        // the twin is held; its "Failed" line counts the guess
+        assertThat(join.twin("7", T, named, out::add)).isZero();
+        assertThat(join.failed("7", T.plusSeconds(2), 1, out::add)).isEqualTo(1);
+        assertThat(out).isEmpty();
+        assertThat(join.twin("7", T.plusSeconds(3), named, out::add)).isZero();
+        // the same pid 40 s later is another connection (pids are reused): the old twin is counted on its
+        // own, and the new "Failed" line counts its own guess
         assertThat(join.failed("7", T.plusSeconds(43), 1, out::add)).isEqualTo(1);
+        assertThat(out).singleElement().satisfies(e -> assertThat(e.attempts()).isEqualTo(1));
     }
 }
