@@ -1,12 +1,11 @@
 package dev.portcullis.ingest.format;
 
 import dev.portcullis.core.AuthEvent;
-import dev.portcullis.core.Reason;
 import dev.portcullis.ingest.EventSink;
 import dev.portcullis.ingest.InputContext;
 import dev.portcullis.ingest.LineFormat;
 import dev.portcullis.ingest.Status;
-import dev.portcullis.ingest.text.ClientAddress;
+import dev.portcullis.ingest.microsoft.SqlServerLogins;
 import dev.portcullis.ingest.text.Stamps;
 
 import java.time.Instant;
@@ -34,9 +33,6 @@ import java.time.Instant;
  * before it is the client's text and cannot move it. Service "mssql". Never throws.
  */
 public final class MssqlErrorLogParser implements LineFormat {
-    private static final String FAILED = "Login failed for user '";
-    private static final String SUCCEEDED = "Login succeeded for user '";
-    private static final String CLIENT = "[CLIENT: ";
 
     private final AuthEvent.Builder b = AuthEvent.builder();
 
@@ -66,62 +62,16 @@ public final class MssqlErrorLogParser implements LineFormat {
         }
         int m = colEnd;
         while (m < line.length() && line.charAt(m) == ' ') m++;
-        boolean failed = line.startsWith(FAILED, m);
-        if (!failed && !line.startsWith(SUCCEEDED, m)) {
+        if (!SqlServerLogins.isLogin(line, m)) {
             return Status.IGNORED;
         }
         ctx.localTime();
-        int client = line.lastIndexOf(CLIENT);
-        int userFrom = m + (failed ? FAILED.length() : SUCCEEDED.length());
-        if (client < userFrom || !line.endsWith("]")) {
-            return Status.UNPARSED;
+        b.reset().time(time).format(name()).service("mssql").origin(ctx.file(), ctx.line());
+        Status s = SqlServerLogins.message(line, m, b);
+        if (s == Status.EVENT) {
+            out.accept(b.build());
         }
-        // the user name ends at the last "'. Reason: " ("'. Connection made using "): the name and a database
-        // name are the client's text, but only the account and the reason hang on this, not the address
-        int quote = line.lastIndexOf(failed ? "'. Reason: " : "'. Connection made using ", client);
-        if (quote < userFrom) {
-            return Status.UNPARSED;
-        }
-        String text = line.substring(quote + 3, client);
-        String source = null;
-        if (!line.startsWith("<local machine>", client + CLIENT.length())) {
-            source = ClientAddress.of(line, client + CLIENT.length(), line.length() - 1);
-            if (source == null) {
-                return Status.UNPARSED;
-            }
-        }
-        b.reset().time(time).format(name()).service("mssql").origin(ctx.file(), ctx.line()).source(source);
-        if (quote > userFrom) {
-            b.account(line.substring(userFrom, quote));
-        }
-        if (failed) {
-            Reason r = reason(text);
-            if (r == null) {
-                return Status.IGNORED;
-            }
-            b.failure(r);
-        } else {
-            if (!text.contains("SQL Server authentication")) {
-                return Status.IGNORED; // Windows authentication: the Windows logon is the login
-            }
-            b.success();
-        }
-        out.accept(b.build());
-        return Status.EVENT;
-    }
-
-    /** The reason of an 18456 failure, or null when it says the credentials were right. */
-    static Reason reason(String text) {
-        if (text.contains("Password did not match")) return Reason.BAD_PASSWORD;
-        if (text.contains("Could not find a login matching")) return Reason.UNKNOWN_ACCOUNT;
-        if (text.contains("account is disabled")) return Reason.DISABLED;
-        if (text.contains("password of the account has expired")) return Reason.EXPIRED;
-        if (text.contains("configured for Windows authentication only")
-                || text.contains("configured for Integrated authentication only")) return Reason.POLICY;
-        if (text.contains("Failed to open the explicitly specified database") || text.contains("Login is valid")) {
-            return null;
-        }
-        return Reason.UNSPECIFIED;
+        return s;
     }
 
     /** SQL Server's source column: "Logon", "Server", "Backup", "spid51", "spid7s". */

@@ -93,4 +93,43 @@ class MssqlErrorLogParserTest {
                 tuple("SA", Reason.BAD_PASSWORD), tuple("ROOT", Reason.UNKNOWN_ACCOUNT));
         assertThat(f.events).allSatisfy(e -> assertThat(e.source()).isEqualTo("172.17.0.3"));
     }
+
+    @Test
+    void theApplicationEventLogsEvent18456And18454() {
+        // SQL Server writes its insertion strings as unnamed Data: the login, " Reason: …", " [CLIENT: A]"
+        String xml = "<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\"><System>"
+                + "<Provider Name=\"MSSQL$SALES\"/><EventID Qualifiers=\"49152\">18456</EventID>"
+                + "<TimeCreated SystemTime=\"2026-02-10T08:14:02.410Z\"/><EventRecordID>77001</EventRecordID>"
+                + "<Channel>Application</Channel><Computer>sql1.corp.example.org</Computer></System><EventData>"
+                + "<Data>sa</Data><Data> Reason: Password did not match that for the login provided.</Data>"
+                + "<Data> [CLIENT: 203.0.113.70]</Data><Binary>184800000E000000</Binary></EventData></Event>";
+        String ok = "<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\"><System>"
+                + "<Provider Name=\"MSSQLSERVER\"/><EventID Qualifiers=\"16384\">18454</EventID>"
+                + "<TimeCreated SystemTime=\"2026-02-10T08:15:00.000Z\"/><EventRecordID>77002</EventRecordID>"
+                + "<Channel>Application</Channel><Computer>sql1.corp.example.org</Computer></System><EventData>"
+                + "<Data>app</Data><Data> [CLIENT: 198.51.100.71]</Data></EventData></Event>";
+        // winlogbeat names them param1…; an nxlog record keeps only the rendered Message
+        String beat = "{\"@timestamp\":\"2026-02-10T08:16:00.000Z\",\"winlog\":{\"channel\":\"Application\","
+                + "\"computer_name\":\"sql1.corp.example.org\",\"event_id\":\"18456\",\"provider_name\":\"MSSQLSERVER\","
+                + "\"record_id\":\"77003\",\"event_data\":{\"param1\":\"admin\",\"param2\":\" Reason: Could not find a "
+                + "login matching the name provided.\",\"param3\":\" [CLIENT: 203.0.113.72]\"}}}";
+        String nxlog = "{\"EventTime\":\"2026-02-10T09:17:00+01:00\",\"Hostname\":\"sql1\",\"EventID\":18456,"
+                + "\"SourceName\":\"MSSQLSERVER\",\"RecordNumber\":77004,\"Channel\":\"Application\",\"Message\":\"Login failed "
+                + "for user 'sa'. Reason: Password did not match that for the login provided. [CLIENT: 203.0.113.73]\"}";
+        // 18453 (Windows authentication) and other SQL Server events say nothing about a password
+        String windowsAuth = beat.replace("18456", "18453").replace("77003", "77005");
+        Fixture f = Fixture.lines(xml, ok, beat, nxlog, windowsAuth);
+        assertThat(f.stats().unparsed()).isZero();
+        assertThat(f.events).extracting(AuthEvent::accountRaw, AuthEvent::source, AuthEvent::result, AuthEvent::reason)
+                .containsExactly(
+                        tuple("sa", "203.0.113.70", Result.FAILURE, Reason.BAD_PASSWORD),
+                        tuple("app", "198.51.100.71", Result.SUCCESS, Reason.NONE),
+                        tuple("admin", "203.0.113.72", Result.FAILURE, Reason.UNKNOWN_ACCOUNT),
+                        tuple("sa", "203.0.113.73", Result.FAILURE, Reason.BAD_PASSWORD));
+        assertThat(f.events).allSatisfy(e -> {
+            assertThat(e.service()).isEqualTo("mssql");
+            assertThat(e.format()).isEqualTo("windows");
+        });
+        assertThat(f.events.get(3).time()).isEqualTo(Instant.parse("2026-02-10T08:17:00Z"));
+    }
 }
