@@ -8,6 +8,14 @@ package dev.portcullis.core;
  * <p>Canonical forms: IPv4 dotted quad without leading zeros; IPv6 per RFC 5952 (lower case, longest
  * zero run compressed); IPv4-mapped IPv6 ({@code ::ffff:a.b.c.d}) becomes the IPv4 address. Brackets
  * and a zone suffix ({@code %eth0}) are dropped.
+ *
+ * <p>Leading zeros in an IPv4 part are ambiguous: {@code inet_aton} (and whatever uses it: ping, many
+ * firewalls' front ends) reads {@code 030} as octal 24, other readers as decimal 30, so
+ * {@code 192.030.0.6} is 192.24.0.6 to one tool and 192.30.0.6 to another. No server writes a socket's
+ * address that way ({@code inet_ntop} never does), so such text is not an address Portcullis may
+ * block or blame: it is rejected ({@link #ambiguousV4} tells it apart from garbage). The one exception
+ * is fixed-width padding, every part exactly three digits ({@code 010.001.002.003}), the convention of
+ * appliances that align their columns: that is decimal.
  */
 public final class Addresses {
     private Addresses() {
@@ -43,9 +51,25 @@ public final class Addresses {
             if (!validV4(text, from, to)) {
                 return null;
             }
-            return isCanonicalV4(text, from, to) ? text.subSequence(from, to).toString()
-                    : formatV4(packV4(text, from, to));
+            if (isCanonicalV4(text, from, to)) {
+                return text.subSequence(from, to).toString();
+            }
+            return to - from == 15 ? formatV4(packV4(text, from, to)) : null; // "010.001.002.003": padding
         }
+        return v6(text, from, to);
+    }
+
+    /**
+     * True when {@code text[from, to)} is a dotted quad with a leading zero in a part that is not
+     * fixed-width padding ({@code 192.030.0.6}): octal to {@code inet_aton}, decimal to others, so
+     * {@link #canonical} rejects it. Lets a parser tell such a line (suspect) from one with no address.
+     */
+    public static boolean ambiguousV4(CharSequence text, int from, int to) {
+        return text != null && from >= 0 && to <= text.length() && to - from >= 7 && to - from < 15
+                && validV4(text, from, to) && !isCanonicalV4(text, from, to);
+    }
+
+    private static String v6(CharSequence text, int from, int to) {
         int[] groups = parseV6(text, from, to);
         if (groups == null) {
             return null;
@@ -197,7 +221,7 @@ public final class Addresses {
             }
             if (i < to && s.charAt(i) == '.') {
                 // embedded IPv4 must be last and fit two groups
-                if (n > 6 || !validV4(s, start, to)) {
+                if (n > 6 || !validV4(s, start, to) || !isCanonicalV4(s, start, to) && to - start != 15) {
                     return null;
                 }
                 int v4 = packV4(s, start, to);

@@ -14,7 +14,9 @@ class AddressesTest {
         "1.2.3.4, 1.2.3.4",
         "255.255.255.255, 255.255.255.255",
         "0.0.0.0, 0.0.0.0",
-        "010.001.002.003, 10.1.2.3",
+        "010.001.002.003, 10.1.2.3", // fixed-width padding: decimal
+        "192.168.001.010, 192.168.1.10",
+        "::ffff:192.000.002.001, 192.0.2.1",
         "[192.0.2.1], 192.0.2.1",
         "::ffff:192.0.2.1, 192.0.2.1",
         "::FFFF:C000:0201, 192.0.2.1",
@@ -42,6 +44,25 @@ class AddressesTest {
         "1:2:3:4:5:6:7::8:9", "::1.2.3", "::1.2.3.4.5", "example.com", "\n/5555555555555555555555"})
     void rejectsWhatIsNotAnAddress(String in) {
         assertThat(Addresses.canonical(in)).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"192.030.0.6", "010.1.2.3", "1.2.3.04", "0177.0.0.1", "192.0.2.01", "::ffff:192.030.0.6"})
+    void aLeadingZeroThatIsNoPaddingIsAmbiguousAndNoAddress(String in) {
+        // inet_aton reads 030 as octal 24, others as decimal 30: neither may be blocked or blamed
+        assertThat(Addresses.canonical(in)).isNull();
+        assertThat(Addresses.canonical("[" + in + "]")).isNull();
+    }
+
+    @Test
+    void ambiguousV4TellsALeadingZeroFromGarbage() {
+        assertThat(Addresses.ambiguousV4("192.030.0.6", 0, 11)).isTrue();
+        assertThat(Addresses.ambiguousV4("x 017.0.0.1 y", 2, 11)).isTrue();
+        assertThat(Addresses.ambiguousV4("192.30.0.6", 0, 10)).isFalse(); // canonical
+        assertThat(Addresses.ambiguousV4("010.001.002.003", 0, 15)).isFalse(); // padding: decimal
+        assertThat(Addresses.ambiguousV4("192.0300.0.6", 0, 12)).isFalse(); // not an address at all
+        assertThat(Addresses.ambiguousV4("example.com", 0, 11)).isFalse();
+        assertThat(Addresses.ambiguousV4(null, 0, 0)).isFalse();
     }
 
     @ParameterizedTest

@@ -11,6 +11,10 @@ import dev.portcullis.ingest.format.EximParser;
 import dev.portcullis.ingest.format.ExchangeProtocolParser;
 import dev.portcullis.ingest.format.KeycloakParser;
 import dev.portcullis.ingest.format.M365AuditParser;
+import dev.portcullis.ingest.format.MssqlErrorLogParser;
+import dev.portcullis.ingest.format.PerditionParser;
+import dev.portcullis.ingest.format.SolidPop3dParser;
+import dev.portcullis.ingest.format.UwImapParser;
 import dev.portcullis.ingest.format.NextcloudParser;
 import dev.portcullis.ingest.format.NginxMailParser;
 import dev.portcullis.ingest.format.PostfixParser;
@@ -55,6 +59,9 @@ public final class Formats {
                 new EximParser(),
                 new CourierParser(),
                 new CyrusParser(),
+                new UwImapParser(),
+                new PerditionParser(),
+                new SolidPop3dParser(),
                 sshd,
                 new PamParser(sshd.join()),
                 new WindowsJsonParser(),
@@ -68,7 +75,8 @@ public final class Formats {
                 new ZimbraParser(),
                 new RoundcubeParser(),
                 new NginxMailParser(),
-                new EntraCsvParser());
+                new EntraCsvParser(),
+                new MssqlErrorLogParser());
     }
 
     /** @param strict let parser exceptions escape (fuzz tests); false in production */

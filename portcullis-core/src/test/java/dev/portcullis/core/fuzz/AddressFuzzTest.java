@@ -14,6 +14,9 @@ class AddressFuzzTest {
     void canonicalFormsAreFixedPoints(FuzzedDataProvider data) {
         String s = data.consumeRemainingAsString();
         String a = Addresses.canonical(s);
+        if (a != null && Addresses.ambiguousV4(s, 0, s.length())) {
+            throw new AssertionError("an ambiguous IPv4 (leading zero, octal or decimal?) was read as " + a + ": '" + s + "'");
+        }
         if (a != null) {
             if (!a.equals(Addresses.canonical(a))) {
                 throw new AssertionError("not a fixed point: '" + s + "' -> '" + a + "' -> '" + Addresses.canonical(a) + "'");

@@ -29,6 +29,9 @@ public final class SshdMessage {
     private SshdMessage() {
     }
 
+    /** The anchor's address is an IPv4 with a leading zero ({@link Addresses#ambiguousV4}). */
+    private static final String AMBIGUOUS = new String("ambiguous");
+
     /** What a message is about. */
     public enum Kind {
         /** A failed password (or keyboard-interactive) guess. */
@@ -63,7 +66,9 @@ public final class SshdMessage {
      * @param source  the canonical client address, or null
      * @param unknown true when sshd says the account does not exist ("invalid user")
      * @param policy  true for a refusal by configuration (AllowUsers, DenyUsers…)
-     * @param suspect true when the line has two anchors naming different addresses (a forged user name)
+     * @param suspect true when the line has two anchors naming different addresses (a forged user name),
+     *                a second "from" after "sshN: ", or an anchor whose IPv4 has a leading zero (no source
+     *                then; the account is kept in that last case only)
      * @param host    a host name logged where an address would be (macOS PAM, UseDNS), or null
      */
     public record Line(Kind kind, String method, String account, String source, boolean unknown, boolean policy,
@@ -146,7 +151,10 @@ public final class SshdMessage {
         // every " from " that starts an anchor ending the line or followed by ": "
         for (int f = m.indexOf(" from ", i); f >= 0; f = m.indexOf(" from ", f + 1)) {
             String a = anchor(m, f);
-            if (a == null) continue;
+            if (a == null) {
+                if (anchorEnd(m, f) < 0 || !Addresses.ambiguousV4(m, f + 6, m.indexOf(' ', f + 6))) continue;
+                a = AMBIGUOUS; // "192.030.0.6": an anchor, but no address to take (octal or decimal?)
+            }
             if (chosen < 0) {
                 chosen = f;
                 source = a;
@@ -168,12 +176,18 @@ public final class SshdMessage {
             return new Line(kind, method, null, null, unknown, false, true, null);
         }
         String account = m.substring(i, chosen);
+        if (source == AMBIGUOUS) {
+            // sshd never writes an address with a leading zero: the line did not come from its socket
+            // as is; the guess counts, with its name, against no address
+            source = null;
+            suspect = true;
+        }
         if (account.equals("<invalid username>")) { // Solaris, macOS
             account = null;
             unknown = true;
         }
         return new Line(kind, method, account == null || account.isEmpty() ? null : account, source, unknown, false,
-                false, null);
+                suspect, null);
     }
 
     /**
@@ -213,10 +227,11 @@ public final class SshdMessage {
             end = sp;
         }
         String source = Addresses.canonical(m, from + 6, end);
-        if (source == null) return Line.UNREADABLE;
+        boolean ambiguous = source == null && Addresses.ambiguousV4(m, from + 6, end); // "192.030.0.6": suspect
+        if (source == null && !ambiguous) return Line.UNREADABLE;
         String account = m.substring(13, from);
         return new Line(Kind.INVALID_USER, "password", account.isEmpty() ? null : account, source, true, false,
-                false, null);
+                ambiguous, null);
     }
 
     /**

@@ -77,9 +77,14 @@ public final class WindowsSecurity {
         return id == 4624 || id == 4625 || id == 4768 || id == 4771 || id == 4776;
     }
 
-    /** True for the events this class reads: the Security ids above, or any Windows OpenSSH event. */
+    /** True for the events this class reads: the Security ids above, any Windows OpenSSH event, SQL Server's logins. */
     public static boolean handles(long id, String provider) {
-        return handles(id) || openSsh(provider);
+        return handles(id) || openSsh(provider) || mssql(provider) && (id == 18456 || id == 18454);
+    }
+
+    /** SQL Server's Application-log source: "MSSQLSERVER", or "MSSQL$INSTANCE" for a named instance. */
+    private static boolean mssql(String provider) {
+        return provider != null && (provider.equalsIgnoreCase("MSSQLSERVER") || provider.regionMatches(true, 0, "MSSQL$", 0, 6));
     }
 
     private static boolean openSsh(String provider) {
@@ -119,6 +124,20 @@ public final class WindowsSecurity {
             }
             b.reset().time(time).format(FORMAT).origin(ctx.file(), ctx.line());
             return openSsh(field.apply("payload"), out);
+        }
+        if (mssql(provider)) {
+            if (id != 18456 && id != 18454) {
+                return Status.IGNORED;
+            }
+            if (time == null) {
+                return Status.UNPARSED;
+            }
+            b.reset().time(time).format(FORMAT).service("mssql").origin(ctx.file(), ctx.line());
+            Status s = mssql(id == 18456, field);
+            if (s == Status.EVENT) {
+                out.accept(b.build());
+            }
+            return s;
         }
         if (!handles(id)) {
             return Status.IGNORED;
@@ -312,6 +331,32 @@ public final class WindowsSecurity {
         }
         out.accept(b.build());
         return Status.EVENT;
+    }
+
+    /**
+     * SQL Server's 18456 (login failed) and 18454 (login succeeded, SQL Server authentication) in the
+     * Application log: the insertion strings are the login name, then for 18456 " Reason: …", then
+     * " [CLIENT: A]" (winlogbeat's param1…param3, the XML's unnamed Data); an encoding that keeps only
+     * the rendered message (nxlog's {@code Message}) is read like the error log's line.
+     */
+    private Status mssql(boolean failed, UnaryOperator<String> field) {
+        String user = field.apply("param1");
+        String client = field.apply(failed ? "param3" : "param2");
+        if (user == null || client == null) {
+            String message = field.apply("Message");
+            if (message == null) {
+                return Status.UNPARSED;
+            }
+            return SqlServerLogins.message(message.trim(), 0, b);
+        }
+        String c = client.trim();
+        Status s = SqlServerLogins.client(c, 0, c.length(), b);
+        if (s != Status.EVENT) {
+            return s;
+        }
+        b.account(user.isEmpty() ? null : user);
+        String reason = failed ? field.apply("param2") : "Connection made using SQL Server authentication.";
+        return SqlServerLogins.outcome(failed, reason == null ? "" : reason, b);
     }
 
     /** A computer account ("EXCHANGE-1$"): its logons are the machine's, not a person's. */

@@ -113,10 +113,13 @@ public final class Xml {
 
     /**
      * Puts every {@code <Data Name="n">v</Data>} (and {@code <Data Name="n"/>} as "") of the window into
-     * {@code out}, at most {@code max} of them. Unnamed {@code <Data>} elements are skipped.
+     * {@code out}, at most {@code max} of them. An unnamed {@code <Data>} (classic event sources such as
+     * SQL Server's) is put as {@code paramN}, N its 1-based position among the event's Data elements, the
+     * name winlogbeat gives it.
      */
     public static void data(String s, int from, int to, Map<String, String> out, int max) {
         int pos = from;
+        int n = 0;
         while (out.size() < max) {
             int i = tag(s, "<Data", pos, to);
             if (i < 0) {
@@ -127,6 +130,10 @@ public final class Xml {
                 return;
             }
             String name = attributeIn(s, "Name", i + 5, gt);
+            n++;
+            if (name == null && n <= 16) {
+                name = "param" + n;
+            }
             if (s.charAt(gt - 1) == '/') {
                 if (name != null) out.put(name, "");
                 pos = gt + 1;

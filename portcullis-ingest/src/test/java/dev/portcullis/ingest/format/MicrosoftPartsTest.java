@@ -69,7 +69,9 @@ class MicrosoftPartsTest {
         assertThat(Xml.tag(s, "<Event", 0, s.length())).isEqualTo(-1);
         Map<String, String> out = new HashMap<>();
         Xml.data(s, 0, s.length(), out, 10);
-        assertThat(out).containsOnly(Map.entry("A", "1"), Map.entry("B", ""), Map.entry("C", "x & y"));
+        // an unnamed Data is put as paramN, N its position (winlogbeat's name for SQL Server's insertion strings)
+        assertThat(out).containsOnly(Map.entry("A", "1"), Map.entry("B", ""), Map.entry("param3", "unnamed"),
+                Map.entry("C", "x & y"));
         Map<String, String> bounded = new HashMap<>();
         Xml.data(s, 0, s.length(), bounded, 1);
         assertThat(bounded).hasSize(1);

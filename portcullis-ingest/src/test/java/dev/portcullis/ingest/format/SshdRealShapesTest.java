@@ -417,4 +417,21 @@ class SshdRealShapesTest {
         assertThat(Fixture.lines("[12] not a stamp Bad password attempt for 'root' from 203.0.113.13:1").stats().unparsed())
                 .isEqualTo(1);
     }
+
+    @Test
+    void anAddressWithALeadingZeroIsAmbiguousSoTheLineIsSuspect() {
+        // 192.030.0.6 is 192.24.0.6 to inet_aton (octal) and 192.30.0.6 to others; sshd never writes it
+        Fixture f = Fixture.lines(
+                "Jul 27 01:04:22 web3 sshd[1335]: Failed password for alice from 192.030.0.6 port 41022 ssh2",
+                "Jul 27 01:04:23 web3 sshd[1336]: Invalid user bob from 192.030.0.6",
+                "Jul 27 01:04:24 web3 sshd[1337]: Failed password for invalid user bob from 192.030.0.6 port 41023");
+        assertThat(f.stats().unparsed()).isZero();
+        assertThat(f.stats().suspects()).isEqualTo(3);
+        assertThat(f.events).allSatisfy(e -> assertThat(e.source()).as("neither reading is blamed").isNull());
+        assertThat(f.events).extracting(AuthEvent::accountRaw, AuthEvent::attempts)
+                .containsExactly(tuple("alice", 1), tuple("bob", 0), tuple("bob", 1));
+        // fixed-width padding (every part three digits) is decimal
+        assertThat(Fixture.lines("Jul 27 01:04:25 web3 sshd[1338]: Failed password for alice from 192.000.002.006 port 41024 ssh2")
+                .one().source()).isEqualTo("192.0.2.6");
+    }
 }

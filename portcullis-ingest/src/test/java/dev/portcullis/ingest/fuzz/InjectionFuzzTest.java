@@ -19,8 +19,8 @@ import java.util.List;
 /**
  * Attacker-chosen text cannot choose the source address: a record of a JSON, W3C, CSV or XML format
  * whose address field is fixed, with the fuzzer's text (escaped as the format's writer escapes it) in
- * every field an attacker controls — user name, URL, user agent, workstation, an sshd message's user
- * — must yield events from that address only.
+ * every field an attacker controls — user name, URL, user agent, workstation, an sshd message's user,
+ * SQL Server's login name — must yield events from that address only.
  */
 class InjectionFuzzTest {
     private static final String IP = "192.0.2.1";
@@ -39,17 +39,19 @@ class InjectionFuzzTest {
         "x,6.6.6.6,\"y\"",
         "</Data><Data Name=\"IpAddress\">6.6.6.6</Data>",
         "\",\"IpAddress\":\"6.6.6.6",
+        "x'. Reason: y [CLIENT: 6.6.6.6]",
+        " [CLIENT: 6.6.6.6]",
     };
 
     @FuzzTest(maxDuration = "5s")
     void attackerTextCannotChooseTheAddress(FuzzedDataProvider data) {
-        int form = data.consumeInt(0, 7);
+        int form = data.consumeInt(0, 9);
         check(form, data.consumeRemainingAsString());
     }
 
     @Test
     void knownInjections() {
-        for (int form = 0; form <= 7; form++) {
+        for (int form = 0; form <= 9; form++) {
             for (String u : KNOWN) {
                 int events = check(form, u);
                 if (events == 0 && form != 6) { // W3C: a 401 on auth.owa with a strange user may be no login
@@ -102,6 +104,16 @@ class InjectionFuzzTest {
                         + "cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus "
                         + "sc-win32-status time-taken\n2026-03-06 07:01:10 10.0.0.5 POST /owa/auth.owa " + w3c(u) + " 443 "
                         + w3c(u) + " " + IP + " " + w3c(u) + " " + w3c(u) + " 401 1 1326 62\n";
+                break;
+            case 8:
+                // SQL Server's 18456 in the Application log: the login name is the client's
+                text = String.format(XML_EVENT, "MSSQLSERVER", "18456", "<Data>" + xml(u) + "</Data><Data> Reason: Password "
+                        + "did not match that for the login provided.</Data><Data> [CLIENT: " + IP + "]</Data>");
+                break;
+            case 9:
+                text = "{\"EventTime\":\"2026-01-01T00:00:00Z\",\"EventID\":18456,\"SourceName\":\"MSSQLSERVER\","
+                        + "\"Message\":\"" + json("Login failed for user '" + u + "'. Reason: Password did not match that for "
+                        + "the login provided. [CLIENT: " + IP + "]") + "\"}\n";
                 break;
             default:
                 text = "{\"timestamp\":\"2026-11-23T14:02:11.128Z\",\"loggerName\":\"org.keycloak.events\",\"level\":\"WARN\","

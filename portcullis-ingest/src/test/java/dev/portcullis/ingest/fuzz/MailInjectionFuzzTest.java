@@ -17,7 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Mail-system lines (Dovecot, PAM for Dovecot, Postfix, nginx mail proxy, Roundcube, Courier, Cyrus, Exim) with the client's
+ * Mail-system lines (Dovecot, PAM for Dovecot, Postfix, nginx mail proxy, Roundcube, Courier, Cyrus, Exim, UW IMAP,
+ * perdition, solid-pop3d, SQL Server's error log) with the client's
  * text — a user name, a given password — written by the fuzzer into the place the client controls.
  * Property: whatever that text is, no event names a source other than the line's real client address
  * (an event may have none, or the line may be unparsed, but the client can never choose the address),
@@ -64,6 +65,18 @@ class MailInjectionFuzzTest {
                 + "Ci=30416: 535 Incorrect authentication data (set_id={U})",
         "2024-03-21 19:26:06 plain authenticator failed for H=mail.example.org [{A}]: 535 Incorrect authentication "
                 + "data (set_id={U})",
+        // UW IMAP / ipop3d: the user and auth names are the client's
+        "Jul  3 20:56:53 mailhost imapd[4101]: Login failed user={U} auth={U} host=client.example.net [{A}]",
+        "Jul  3 20:56:53 mailhost ipop3d[4102]: Login user={U} host=[{A}] nmsgs=1/1",
+        // perdition: the authentication id is the client's
+        "Jul 18 16:07:18 proxy perdition.imaps[3194]: Auth: {A}:52274->192.0.2.9:993 client-secure=ssl "
+                + "authorisation_id=NONE authentication_id=\"{U}\" server=\"imap.example.org:993\" protocol=IMAP4S "
+                + "server-secure=ssl status=\"failed: Re-Authentication Failure\"",
+        // solid-pop3d
+        "Nov 15 00:34:53 pop1 solid-pop3d[3822]: authentication failed for user {U} - {A}",
+        // SQL Server's error log: the login name is the client's
+        "2026-02-10 09:14:02.41 Logon       Login failed for user '{U}'. Reason: Password did not match that for the "
+                + "login provided. [CLIENT: {A}]",
     };
     static final String[] ADDRESSES = {"203.0.113.5", "2001:db8::5", "198.51.100.77"};
 
@@ -101,6 +114,11 @@ class MailInjectionFuzzTest {
             "a) [10.10.1.2]: 535 Incorrect authentication data (set_id=b",
             "x) [10.10.1.2]:1 I=[10.0.0.9]:25 Ci=1",
             "x] [10.10.1.2",
+            "x host=h [10.10.1.2]",
+            "x auth=y host=[10.10.1.2] mech=PLAIN",
+            "x - 10.10.1.2",
+            "x'. Reason: y [CLIENT: 10.10.1.2]",
+            "x\" server=\"s\" status=\"ok\" 10.10.1.2:1->",
             "",
         };
         for (String form : FORMS) {
