@@ -15,7 +15,7 @@ import java.util.function.IntFunction;
  * (issue 11, "Performance on the realistic mix": {@code LinkedHashMap.remove} alone was ~15 % of
  * {@code parse}). Design note:
  * <ul>
- *   <li>Entries live in parallel arrays (key, value, hash, previous, next), addressed by an int id;
+ *   <li>Entries live in parallel arrays (key, value, previous, next), addressed by an int id;
  *       freed ids are reused. The order (least recently used first) is a doubly linked list over the
  *       ids: {@link #get} and {@link #put} move an entry to the most recent end.</li>
  *   <li>The index is an open-addressing table of ids with linear probing, at most half full; a
@@ -27,7 +27,7 @@ import java.util.function.IntFunction;
  *       leaves the process. Iteration follows the recency order only, so output never depends on it.</li>
  *   <li>Bounded: a {@link #put} of a new key into a full table forgets the least recently used entry
  *       first; callers that choose their own victim ({@code BoundedTable}) remove it before.</li>
- *   <li>Memory: about 28 bytes per entry beside the key and value (vs ~48 for a LinkedHashMap entry
+ *   <li>Memory: about 32 bytes per entry beside the key and value (vs ~48 for a LinkedHashMap entry
  *       with its bin); the arrays grow by doubling, never past the cap.</li>
  *   <li>Not thread-safe. Iterators fail fast if the table changes under them (as LinkedHashMap's do;
  *       in recency order a {@code get} is a change).</li>
@@ -44,7 +44,6 @@ public final class LruTable<V> {
 
     private String[] keys;
     private Object[] values;
-    private int[] hashes;
     private int[] prev;
     private int[] next;
     private int used;          // ids below this were handed out at least once
@@ -52,7 +51,8 @@ public final class LruTable<V> {
     private int size;
     private int head = NONE;   // least recently used
     private int tail = NONE;   // most recently used
-    private int[] index;       // slot -> id + 1; 0 = empty
+    private long[] index;      // slot -> hash << 32 | id + 1; 0 = empty (the hash beside the id: probes and
+                               // removals never touch the entries of other keys)
     private int mask;
     private int modCount;
 
@@ -69,10 +69,9 @@ public final class LruTable<V> {
         int n = Math.min(capacity, 16);
         keys = new String[n];
         values = new Object[n];
-        hashes = new int[n];
         prev = new int[n];
         next = new int[n];
-        index = new int[32];
+        index = new long[32];
         mask = 31;
         used = 0;
         free = NONE;
@@ -103,17 +102,21 @@ public final class LruTable<V> {
 
     /** The slot holding key's id, or the empty slot where it would go (encoded as -slot - 1). */
     private int slotOf(String key, int h) {
-        int[] ix = index;
+        long[] ix = index;
         int m = mask;
         for (int s = h & m; ; s = (s + 1) & m) {
-            int e = ix[s] - 1;
-            if (e < 0) {
+            long x = ix[s];
+            if (x == 0) {
                 return -s - 1;
             }
-            if (hashes[e] == h && key.equals(keys[e])) {
+            if ((int) (x >>> 32) == h && key.equals(keys[(int) x - 1])) {
                 return s;
             }
         }
+    }
+
+    private static int idOf(long x) {
+        return (int) x - 1;
     }
 
     public int size() {
@@ -131,7 +134,7 @@ public final class LruTable<V> {
         if (s < 0) {
             return null;
         }
-        int e = index[s] - 1;
+        int e = idOf(index[s]);
         touch(e);
         return (V) values[e];
     }
@@ -150,7 +153,7 @@ public final class LruTable<V> {
         int h = hash(key);
         int s = slotOf(key, h);
         if (s >= 0) {
-            int e = index[s] - 1;
+            int e = idOf(index[s]);
             V old = (V) values[e];
             values[e] = value;
             touch(e);
@@ -166,9 +169,8 @@ public final class LruTable<V> {
         int e = newId();
         keys[e] = key;
         values[e] = value;
-        hashes[e] = h;
         linkLast(e);
-        index[-s - 1] = e + 1;
+        index[-s - 1] = (long) h << 32 | (e + 1L);
         size++;
         modCount++;
         return null;
@@ -180,7 +182,7 @@ public final class LruTable<V> {
         if (s < 0) {
             return null;
         }
-        return removeAt(index[s] - 1);
+        return removeAt(idOf(index[s]));
     }
 
     /** Removes every entry (and gives back the memory). */
@@ -211,8 +213,7 @@ public final class LruTable<V> {
     /** Removes the entry with this id; returns its value. */
     @SuppressWarnings("unchecked")
     public V removeAt(int id) {
-        int s = slotOf(keys[id], hashes[id]);
-        deleteSlot(s);
+        deleteSlot(slotOf(keys[id], hash(keys[id])));
         V old = (V) values[id];
         unlink(id);
         keys[id] = null;
@@ -226,16 +227,16 @@ public final class LruTable<V> {
 
     /** Backward-shift deletion: entries after the hole that may live there move into it. */
     private void deleteSlot(int hole) {
-        int[] ix = index;
+        long[] ix = index;
         int m = mask;
         int j = hole;
         while (true) {
             j = (j + 1) & m;
-            int e = ix[j];
+            long e = ix[j];
             if (e == 0) {
                 break;
             }
-            int home = hashes[e - 1] & m;
+            int home = (int) (e >>> 32) & m;
             // the entry at j stays if its home lies cyclically in (hole, j]
             boolean stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
             if (!stays) {
@@ -256,7 +257,6 @@ public final class LruTable<V> {
             int n = (int) Math.min(capacity, Math.max(16L, keys.length * 2L));
             keys = java.util.Arrays.copyOf(keys, n);
             values = java.util.Arrays.copyOf(values, n);
-            hashes = java.util.Arrays.copyOf(hashes, n);
             prev = java.util.Arrays.copyOf(prev, n);
             next = java.util.Arrays.copyOf(next, n);
         }
@@ -265,14 +265,16 @@ public final class LruTable<V> {
 
     private void growIndex() {
         int n = index.length * 2;
-        int[] ix = new int[n];
+        long[] ix = new long[n];
         int m = n - 1;
-        for (int e = head; e != NONE; e = next[e]) {
-            int s = hashes[e] & m;
-            while (ix[s] != 0) {
-                s = (s + 1) & m;
+        for (long x : index) {
+            if (x != 0) {
+                int s = (int) (x >>> 32) & m;
+                while (ix[s] != 0) {
+                    s = (s + 1) & m;
+                }
+                ix[s] = x;
             }
-            ix[s] = e + 1;
         }
         index = ix;
         mask = m;

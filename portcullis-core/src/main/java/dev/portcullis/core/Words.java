@@ -38,11 +38,28 @@ public final class Words {
         if (share < 1 && share > 0.995) {
             return "over 99%";
         }
-        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+        double v = share * 100;
+        if (v >= 0.5 && v < 1e9 && !nearTie(v)) {
+            return Math.round(v) + "%"; // what the format below prints, without a Formatter (issue 11)
+        }
+        return String.format(Locale.ROOT, "%.0f%%", v);
+    }
+
+    /**
+     * Whether v lies within a hair of a rounding tie (x.5): only there can rounding v's binary value
+     * ({@link Math#round}) differ from rounding its shortest decimal form half-up, as {@code %.Nf} does.
+     */
+    private static boolean nearTie(double v) {
+        return Math.abs(v - Math.floor(v) - 0.5) < 1e-6;
     }
 
     /** "1.5" style: one decimal, root locale (no decimal comma in a report). */
     public static String decimal(double v) {
+        double t = v * 10;
+        if (t >= 0 && t < 1e9 && !nearTie(t)) {
+            long r = Math.round(t); // as "%.1f" prints it, without a Formatter (issue 11)
+            return (r / 10) + "." + (r % 10);
+        }
         return String.format(Locale.ROOT, "%.1f", v);
     }
 

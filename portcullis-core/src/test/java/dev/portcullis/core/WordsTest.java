@@ -31,4 +31,22 @@ class WordsTest {
         assertThat(Words.duration(-3600)).isEqualTo("1 h");
         assertThat(Words.duration(3 * 86_400)).isEqualTo("3 days");
     }
+
+    @Test
+    void fastRoundingPrintsWhatTheFormatterPrints() {
+        // percent and decimal round without a Formatter away from ties: the same text, on a grid of
+        // shares and values including the ties and their neighbours
+        java.util.Random r = new java.util.Random(7);
+        for (int i = 0; i <= 40_000; i++) {
+            double share = i < 20_000 ? i / 20_000.0 : r.nextDouble();
+            String pct = share > 0 && share < 0.005 ? "under 1%" : share < 1 && share > 0.995 ? "over 99%"
+                    : String.format(java.util.Locale.ROOT, "%.0f%%", share * 100);
+            assertThat(Words.percent(share)).isEqualTo(pct);
+            double v = i < 20_000 ? i / 200.0 : r.nextDouble() * 1000;
+            assertThat(Words.decimal(v)).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", v));
+            assertThat(Words.decimal(Math.nextUp(v))).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", Math.nextUp(v)));
+        }
+        assertThat(Words.decimal(-1.25)).isEqualTo("-1.3");
+        assertThat(Words.decimal(0.05)).isEqualTo("0.1");
+    }
 }

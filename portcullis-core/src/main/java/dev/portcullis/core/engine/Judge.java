@@ -374,6 +374,24 @@ final class Judge {
         return out;
     }
 
+    /**
+     * Verdict orders, built once and written out (the comparator chains they replace boxed a long per
+     * comparison; a botnet's report sorts tens of thousands of verdicts, issue 11): attackers first, then
+     * by failures (most first), then by address.
+     */
+    private static final Comparator<SourceVerdict> SOURCE_ORDER = (x, y) -> {
+        int c = x.verdict().compareTo(y.verdict());
+        if (c == 0) {
+            c = Long.compare(-x.failures(), -y.failures());
+        }
+        return c != 0 ? c : x.ip().compareTo(y.ip());
+    };
+    /** Compromised, stale, targeted (the enum's order), then by account name. */
+    private static final Comparator<AccountVerdict> ACCOUNT_ORDER = (x, y) -> {
+        int c = x.status().compareTo(y.status());
+        return c != 0 ? c : x.account().compareTo(y.account());
+    };
+
     private List<SourceVerdict> sourceVerdicts() {
         List<SourceVerdict> out = new ArrayList<>();
         for (Map.Entry<String, Attack> e : attackerOf.entrySet()) {
@@ -390,7 +408,7 @@ final class Judge {
             out.add(new SourceVerdict(e.getKey(), SourceVerdict.Kind.SUSPICIOUS, s == null ? 0 : s.failures + s.successes,
                     s == null ? 0 : s.failures, s == null ? 0 : s.failedAccounts.count(), List.of(), e.getValue()));
         }
-        out.sort(Comparator.comparing(SourceVerdict::verdict).thenComparing(v -> -v.failures()).thenComparing(SourceVerdict::ip));
+        out.sort(SOURCE_ORDER);
         return out;
     }
 
@@ -439,7 +457,7 @@ final class Judge {
                         late == null ? List.of(first) : List.of(first, late)));
             }
         }
-        out.sort(Comparator.comparing(AccountVerdict::status).thenComparing(AccountVerdict::account));
+        out.sort(ACCOUNT_ORDER);
         return out;
     }
 
