@@ -72,6 +72,11 @@ final class ReportText {
         if (suspicious > 0) {
             out.printf("  and %,d suspicious %s (see --format json)%n", suspicious, Words.noun(suspicious, "address", "addresses"));
         }
+        long probing = f.sources().stream().filter(s -> s.verdict() == SourceVerdict.Kind.PROBING).count();
+        if (probing > 0) {
+            out.printf("  and %,d %s probing for account names that do not exist, no guesses (see --format json)%n", probing,
+                    Words.noun(probing, "address", "addresses"));
+        }
         List<AccountVerdict> stale = f.accounts().stream().filter(a -> a.status() == AccountVerdict.Status.STALE_CREDENTIALS).toList();
         if (!stale.isEmpty()) {
             out.printf("%nSTALE PASSWORDS ON DEVICES (help-desk work, not attacks): %d%n", stale.size());

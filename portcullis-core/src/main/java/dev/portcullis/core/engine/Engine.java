@@ -71,6 +71,9 @@ public final class Engine {
         if (e.isFailure()) {
             if (e.attempts() > 0) {
                 failure(e, t);
+            } else if (e.reason() == Reason.UNKNOWN_ACCOUNT && e.source() != null) {
+                // a name that does not exist, no password tried ("Invalid user U from A"): a probe, no guess
+                source(e.source(), e, t).probe();
             }
         } else if (e.isSuccess()) {
             success(e, t);

@@ -41,6 +41,8 @@ final class Judge {
     /** Address → the attack it is attributed to. */
     private final Map<String, Attack> attackerOf = new HashMap<>();
     private final Map<String, String> suspicious = new HashMap<>();
+    /** Addresses probing for account names (no attacker, not suspicious) → why. */
+    private final Map<String, String> probing = new HashMap<>();
     private final List<Attack> attacks = new ArrayList<>();
     private final Map<String, Comp> compromised = new TreeMap<>();
     private final List<SourceState> staleRhythm = new ArrayList<>();
@@ -100,6 +102,7 @@ final class Judge {
         groupSmall(AttackKind.PASSWORD_SPRAY, 5 * c.sprayAccounts());
         campaigns.campaigns(candidates, activeUsers);
         compromises();
+        listTheRest();
         List<Detection> detections = detections();
         List<SourceVerdict> sourceVerdicts = sourceVerdicts();
         List<AccountVerdict> accountVerdicts = accountVerdicts();
@@ -352,6 +355,52 @@ final class Judge {
         }
     }
 
+    /**
+     * Guessers too small to be an attack, listed for the analyst with one rule whatever made them
+     * candidates or not (issue 11: a root guesser with 6 guesses went unlisted while addresses with 2
+     * guesses on 2 names were listed): an address that is no attacker, not shared, failed as a stranger
+     * and never got in to an account it failed on, is suspicious when it failed on two accounts or
+     * more, or made at least {@link #suspiciousGuesses} guesses within {@code brute_force.window} (more
+     * than a user's typos, fewer than {@code brute_force.failures}). Not a device retrying on a timer
+     * (stale credentials). An address that only asked for account names that do not exist (sshd
+     * "Invalid user U from A", no password tried) and never logged in is listed as probing.
+     */
+    private void listTheRest() {
+        int min = suspiciousGuesses();
+        Set<String> timers = new HashSet<>();
+        for (SourceState s : staleRhythm) timers.add(s.ip);
+        for (SourceState s : en.sources.values()) {
+            if (attackerOf.containsKey(s.ip) || suspicious.containsKey(s.ip) || timers.contains(s.ip) || isShared(s)) {
+                continue;
+            }
+            if (s.strangerFailures > 0 && !s.loggedInWhereFailed()) {
+                int accounts = s.failedAccounts.count();
+                if (accounts >= 2) {
+                    suspicious.put(s.ip, "failed on " + Words.count(accounts, "account") + " and never logged in to them;"
+                            + " too few guesses for an attack");
+                    continue;
+                }
+                if (s.bestWindowFailures >= min) {
+                    String on = accounts == 1 ? " on " + s.failedAccounts.first() : " naming no account";
+                    suspicious.put(s.ip, Words.count(s.bestWindowFailures, "failed guess", "failed guesses") + on + " within "
+                            + c.bruteForceWindow().toMinutes() + " min, never logging in: more than a user's typos, fewer than"
+                            + " the " + c.bruteForceFailures() + " of a brute force");
+                    continue;
+                }
+            }
+            if (s.probes > 0 && s.successes == 0) {
+                probing.put(s.ip, "probing: " + Words.count(s.probes, "probe") + " for account names that do not exist"
+                        + (s.failures == 0 ? ", no password tried" : ", with " + Words.count(s.failures, "failed guess", "failed guesses"))
+                        + "; never logged in");
+            }
+        }
+    }
+
+    /** Guesses within {@code brute_force.window} from one address that make it suspicious: half a brute force, at least 3. */
+    int suspiciousGuesses() {
+        return Math.max(3, c.bruteForceFailures() / 2);
+    }
+
     private Attack targetedBy(AccountState a) {
         if (a.failedFrom == null) return null;
         for (String ip : a.failedFrom) {
@@ -406,6 +455,11 @@ final class Judge {
             if (attackerOf.containsKey(e.getKey())) continue;
             SourceState s = en.sources.get(e.getKey());
             out.add(new SourceVerdict(e.getKey(), SourceVerdict.Kind.SUSPICIOUS, s == null ? 0 : s.failures + s.successes,
+                    s == null ? 0 : s.failures, s == null ? 0 : s.failedAccounts.count(), List.of(), e.getValue()));
+        }
+        for (Map.Entry<String, String> e : probing.entrySet()) {
+            SourceState s = en.sources.get(e.getKey());
+            out.add(new SourceVerdict(e.getKey(), SourceVerdict.Kind.PROBING, s == null ? 0 : s.failures + s.successes,
                     s == null ? 0 : s.failures, s == null ? 0 : s.failedAccounts.count(), List.of(), e.getValue()));
         }
         out.sort(SOURCE_ORDER);

@@ -20,10 +20,12 @@ import java.util.List;
  *       <ul>
  *         <li>more than {@link #PAIRS_MAX_PER_ACCOUNT} guesses per name → {@code brute_force} (a
  *             dictionary: several passwords per name);</li>
- *         <li>names that are mostly not e-mail addresses: {@code brute_force} (a dictionary of user
- *             names: root, admin, oracle…) when more than {@link #MOST} of the guesses are on names that
- *             do not exist; else {@code password_spray} (the organisation's user names, most of which
- *             exist, a guess or two each — not a dictionary);</li>
+ *         <li>names that are mostly not e-mail addresses: {@code password_spray} when each name was
+ *             tried once and at least two of them exist (a wrong password on each: one password over a
+ *             list of names, kerbrute's); else {@code brute_force} (a dictionary of user names: root,
+ *             admin, oracle…) when more than {@link #MOST} of the guesses are on names that do not exist;
+ *             else {@code password_spray} (the organisation's user names, most of which exist, a guess
+ *             or two each — not a dictionary);</li>
  *         <li>else → {@code credential_stuffing} (a leaked list: people's addresses, one or two
  *             guesses each, many of them gone or never here);</li>
  *       </ul></li>
@@ -115,6 +117,14 @@ final class Kinds {
             if (share.unknown <= MOST) {
                 return new Call(AttackKind.PASSWORD_SPRAY, share.describe(true) + "; " + Words.count(accounts, "name")
                         + " without a domain, " + Words.decimal(perAccount) + " guesses each: a list of user names, not a dictionary");
+            }
+            if (s.namedFailures <= accounts && g.existing >= 2) {
+                // each name tried once, and several of them exist (a wrong password on each): one password
+                // sprayed over a list of names, some guessed or stale (kerbrute; EVTX-ATTACK-SAMPLES'
+                // kerberos_pwd_spray_4771) — a dictionary tries several passwords per name, or misses them all
+                return new Call(AttackKind.PASSWORD_SPRAY, unknown + ", " + Words.count(g.existing, "guess", "guesses")
+                        + " on accounts that exist; " + Words.count(accounts, "name") + " without a domain, one guess each:"
+                        + " a password sprayed over a list of user names, not a dictionary");
             }
             return new Call(AttackKind.BRUTE_FORCE, unknown + "; " + Words.count(accounts, "name")
                     + " without a domain, " + Words.decimal(perAccount) + " guesses each: a dictionary of user names");

@@ -54,6 +54,11 @@ final class SourceState {
     private int firstFailure = PackedTime.UNSET;
     /** Sessions with a bulk download (saturating: only the eviction score reads it). */
     private short bulkSessions;
+    /**
+     * Probes: lines naming an account that does not exist without a password tried (sshd "Invalid
+     * user U from A" and the client leaves), saturating. Listed as probing, never counted as guesses.
+     */
+    short probes;
     /** How the guesses spread, once the address fails on a second account; null before. */
     Guesses guesses;
     /**
@@ -80,7 +85,23 @@ final class SourceState {
 
     /** Eviction score: how much would be lost by forgetting this address. */
     int usefulness() {
-        return failures * 4 + bulkSessions * 8 + Math.min(successes, 3);
+        return failures * 4 + bulkSessions * 8 + Math.min(successes, 3) + Math.min(probes, 3);
+    }
+
+    void probe() {
+        if (probes < Short.MAX_VALUE) {
+            probes++;
+        }
+    }
+
+    /** True when it logged in to an account it failed on (a typo, then the right password). */
+    boolean loggedInWhereFailed() {
+        for (int i = 0; i < successCount; i++) {
+            if (failedAccounts.contains(successAccount(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void bulkSession() {

@@ -13,11 +13,13 @@ public record SourceVerdict(String ip, Kind verdict, long attempts, long failure
 
     /**
      * What the engine concluded about an address; {@link #label()} is its word in the analyze JSON
-     * report ({@code sources[].verdict}). Declared in report order: attackers before suspicious ones.
+     * report ({@code sources[].verdict}). Declared in report order: attackers, suspicious ones, then probing ones.
      */
     public enum Kind {
         ATTACKER("attacker"),
-        SUSPICIOUS("suspicious");
+        SUSPICIOUS("suspicious"),
+        /** Asked for account names that do not exist without trying a password (enumeration): no guesses. */
+        PROBING("probing");
 
         private final String label;
 

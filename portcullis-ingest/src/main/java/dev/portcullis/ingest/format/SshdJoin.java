@@ -16,9 +16,10 @@ import java.util.Map;
  * (or macOS PAM's) "authentication failure", then sshd's "Failed password". A twin line counts nothing
  * itself: its guess is held ({@link #twin}), and the "Failed" line that follows within {@link #WINDOW} on
  * the same key (host and sshd pid, or host and address when there is no pid) counts it, with its
- * address and name. When an "Accepted password|keyboard-interactive" line comes instead, the held
- * guess was the attempt that succeeded (stacked PAM modules: pam_unix failed, pam_ldap or pam_sss
- * accepted; fail2ban gh-2070): it is no failure and is dropped. A held guess nothing claims (window
+ * address and name. When an "Accepted password|keyboard-interactive" line for the same account (or a
+ * twin that named none) comes instead within {@link #SAME_ATTEMPT_SECONDS}, the twins of that moment
+ * were the attempt that succeeded (stacked PAM modules: pam_unix failed, pam_ldap or pam_sss accepted;
+ * fail2ban gh-2070): no failure, dropped. A held guess nothing claims (window
  * over, table full, end of input, "PAM N more", a log that kept only pam_unix's lines) is still
  * counted, with what the twin knew (a host name as the named source {@code host:NAME}, never
  * resolved: no DNS).
@@ -29,6 +30,11 @@ import java.util.Map;
 public final class SshdJoin {
     public static final int CAPACITY = 16_384;
     public static final Duration WINDOW = Duration.ofSeconds(30);
+    /**
+     * An "Accepted" line at most this many seconds after PAM's failure lines is the same attempt (a
+     * stacked module accepting at once); a new attempt after a failure comes later (PAM's 2 s fail delay).
+     */
+    static final long SAME_ATTEMPT_SECONDS = 1;
 
     /** One connection's ledger. */
     private static final class Entry {
@@ -38,6 +44,10 @@ public final class SshdJoin {
         /** Guesses of twin lines not counted yet, and the event to count them with (the most complete). */
         int held;
         AuthEvent heldEvent;
+        /** When the latest held twin came, how many held twins came then (within a second), and the account the first of them named. */
+        Instant lastHeld;
+        int lastHeldCount;
+        String lastHeldAccount;
     }
 
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(1024, 0.75f, true);
@@ -57,6 +67,14 @@ public final class SshdJoin {
         if (e.heldEvent == null || better(event, e.heldEvent)) {
             e.heldEvent = event;
         }
+        if (e.lastHeld != null && time != null && Math.abs(time.getEpochSecond() - e.lastHeld.getEpochSecond()) <= SAME_ATTEMPT_SECONDS) {
+            e.lastHeldCount++;
+        } else {
+            e.lastHeldCount = 1;
+            e.lastHeldAccount = null;
+        }
+        if (e.lastHeldAccount == null) e.lastHeldAccount = event.account();
+        e.lastHeld = time;
         return 0;
     }
 
@@ -75,15 +93,21 @@ public final class SshdJoin {
      * twin guesses of this connection were the attempt that succeeded, not failures: dropped. Ends the
      * connection.
      */
-    void accepted(String key, Instant time, String method, EventSink out) {
+    void accepted(String key, Instant time, String method, String account, EventSink out) {
         Entry e = key == null ? null : entries.remove(key);
         if (e == null) {
             return;
         }
-        if (stale(e, time) || method == null || method.equals("publickey") || method.equals("hostbased")
-                || method.startsWith("gssapi")) {
-            release(e, out); // not the same attempt: a key, or long after
+        boolean password = method != null && (method.equals("password") || method.startsWith("keyboard-interactive"));
+        boolean sameAttempt = password && !stale(e, time) && e.lastHeld != null && time != null
+                && Math.abs(time.getEpochSecond() - e.lastHeld.getEpochSecond()) <= SAME_ATTEMPT_SECONDS
+                && (e.lastHeldAccount == null || e.lastHeldAccount.equals(account));
+        if (sameAttempt) {
+            // the twins of the attempt that succeeded are no failures; earlier unclaimed ones (a log
+            // without "Failed" lines) still are
+            e.held = Math.max(0, e.held - e.lastHeldCount);
         }
+        release(e, out);
     }
 
     /** A "Failed …" line for {@code repeat} guesses: returns the attempts it should carry. */

@@ -110,8 +110,9 @@ public final class SshdParser implements MessageParser {
         String key = SshdJoin.key(env, line.source());
         switch (line.kind()) {
             case ACCEPTED -> {
-                join.accepted(key, env.time, line.method(), out); // a held PAM failure was this attempt
                 b.success().attempts(1);
+                // PAM failures of this very attempt (a stacked module accepted) are no failures
+                join.accepted(key, env.time, line.method(), b.build().account(), out);
             }
             case INVALID_USER, NOT_ALLOWED -> b.failure(why).attempts(0);
             case FAILED -> b.failure(why).attempts(join.failed(key, env.time, repeat, out));

@@ -51,6 +51,25 @@ class SshdPamOutcomeTest {
     }
 
     @Test
+    void inALogWithoutFailedLinesOnlyThePamFailureOfTheSucceedingMomentIsDropped() {
+        // pam-only: a wrong password at :22 (PAM's fail delay follows), then at :25 pam_unix fails and
+        // the directory accepts the same attempt
+        Fixture f = Fixture.lines(
+                "Mar  7 18:53:22 gw sshd[1558]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=192.0.2.114  user=frank",
+                "Mar  7 18:53:25 gw sshd[1558]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=192.0.2.114  user=frank",
+                "Mar  7 18:53:25 gw sshd[1558]: Accepted password for frank from 192.0.2.114 port 52100 ssh2");
+        assertThat(failuresBySource(f)).containsExactly(Map.entry("192.0.2.114", 1));
+    }
+
+    @Test
+    void aPamFailureForAnotherAccountIsNotTheAttemptThatSucceeded() {
+        Fixture f = Fixture.lines(
+                "Mar  7 18:53:30 gw sshd[1560]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=192.0.2.115  user=root",
+                "Mar  7 18:53:30 gw sshd[1560]: Accepted password for grace from 192.0.2.115 port 52100 ssh2");
+        assertThat(failuresBySource(f)).containsExactly(Map.entry("192.0.2.115", 1));
+    }
+
+    @Test
     void aKeyLoginDoesNotEraseAPasswordGuessOfALogWithoutFailedLines() {
         // a log that kept only pam_unix's lines: the password failed; the key that got in later is no password
         Fixture f = Fixture.lines(

@@ -15,12 +15,14 @@ import java.time.ZoneOffset;
 
 /**
  * No account string can change the source address: the fuzzer writes the user name into real sshd, pam
- * and Postfix line templates whose client is {@link #CLIENT}; every event must name that address or
- * none (a forged anchor is "suspect": no source). Names are cut to 100 characters and lose control
+ * and Postfix line templates whose client is {@link #CLIENT} (or the host name {@link #HOST_SOURCE}); every event must name that
+ * source or none (a forged anchor is "suspect": no source). Names are cut to 100 characters and lose control
  * characters, as sshd logs them ({@code %.100s}, {@code strnvis}).
  */
 class AccountInjectionFuzzTest {
     static final String CLIENT = "198.51.100.20";
+    /** The named source of the templates whose rhost= is a host name. */
+    static final String HOST_SOURCE = "host:DSL-198-51-100-20.EXAMPLE.NET";
     private static final String[] TEMPLATES = {
         "Nov 25 10:00:00 h sshd[42]: Failed password for ACCOUNT from 198.51.100.20 port 4242 ssh2",
         "Nov 25 10:00:00 h sshd[42]: Failed password for invalid user ACCOUNT from 198.51.100.20 port 4242 ssh2",
@@ -38,6 +40,9 @@ class AccountInjectionFuzzTest {
         "Nov 25 10:00:00 h sshd(pam_unix)[42]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=198.51.100.20  user=ACCOUNT",
         "Nov 25 10:00:00 h proftpd: pam_unix(proftpd:auth): authentication failure; logname= uid=0 euid=0 tty=/dev/ftpd42 ruser=ACCOUNT rhost=198.51.100.20  user=ACCOUNT",
         "Nov 25 10:00:00 h sshd[42]: PAM 2 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=198.51.100.20  user=ACCOUNT",
+        // a host name in rhost= (reverse DNS): the named source HOST_SOURCE or none, never an address from the name
+        "Nov 25 10:00:00 h sshd(pam_unix)[42]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=dsl-198-51-100-20.example.net  user=ACCOUNT",
+        "Nov 25 10:00:00 h sshd[42]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser=ACCOUNT rhost=dsl-198-51-100-20.example.net  user=ACCOUNT",
         "Nov 25 10:00:00 mx1 postfix/submission/smtpd[123]: 4F1B2C3D: client=unknown[198.51.100.20], sasl_method=PLAIN, sasl_username=ACCOUNT",
         // older OpenSSH: no protocol after the port, "illegal user"; an ssh1 ruser after "ssh1: "
         "Nov 25 10:00:00 h sshd[42]: Failed password for ACCOUNT from 198.51.100.20 port 4242",
@@ -65,7 +70,7 @@ class AccountInjectionFuzzTest {
     }
 
     private static void check(AuthEvent e, String line) {
-        if (e.source() != null && !e.source().equals(CLIENT)) {
+        if (e.source() != null && !e.source().equals(CLIENT) && !e.source().equals(HOST_SOURCE)) {
             throw new AssertionError("the user name chose the source " + e.source() + ": " + line);
         }
     }
