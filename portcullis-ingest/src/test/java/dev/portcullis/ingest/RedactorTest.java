@@ -32,7 +32,7 @@ class RedactorTest {
         "imap-login: Login: user=<alice>, method=PLAIN, rip=1.2.3.4",
         "Failed password for root from 1.2.3.4 port 22 ssh2",
         "Nov 25 08:00:01 host login[812]: ROOT LOGIN ON tty2",
-        "Jul  7 08:06:15 combo  -- root[2421]: ROOT LOGIN ON tty2",
+        "Sep  3 08:06:15 oldbox  -- root[3102]: ROOT LOGIN ON tty2",
         "Nov 25 08:00:01 host login[812]: FAILED LOGIN 1 FROM tty3 FOR root, Authentication failure",
         "Nov 25 08:00:01 host login[812]: LOGIN ON tty1 BY alice",
         "warning: unknown[1.2.3.4]: SASL PLAIN authentication failed: authentication failure",

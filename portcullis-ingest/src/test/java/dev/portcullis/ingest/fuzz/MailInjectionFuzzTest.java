@@ -33,13 +33,13 @@ class MailInjectionFuzzTest {
                 + "session=<S2>",
         "2026-11-19T22:59:43.790301+00:00 mx1 dovecot: imap-login: Login aborted: Connection closed (auth failed, 1 "
                 + "attempts in 2 secs) (auth_failed): user=<{U}>, method=PLAIN, rip={A}, lip=192.0.2.1, TLS, session=<S3>",
-        "Jul 17 09:21:22 proxy dovecot: imap-login: Disconnected (proxy dest auth failed): user=<{U}>, method=PLAIN, "
-                + "rip={A}, lip=192.168.1.2, session=<S4>",
+        "Oct 02 16:45:10 imapproxy dovecot: imap-login: Disconnected (proxy dest auth failed): user=<{U}>, method=PLAIN, "
+                + "rip={A}, lip=192.168.40.2, session=<S4>",
         "Nov 25 10:00:00 mx1 dovecot: auth: passwd-file({U},{A},<S5>): Password mismatch (given password: {U})",
         "Nov 25 10:00:00 auth({U},{A},sasl:plain)<S6>: Info: sql: Password mismatch (given password: {U})",
         "Nov 25 10:00:00 mx1 dovecot: auth-worker(42): pam({U},{A}): pam_authenticate() failed: Authentication failure "
                 + "(password mismatch?)",
-        "Nov 25 10:00:00 vm5 auth: pam_unix(dovecot:auth): authentication failure; logname= uid=0 euid=0 tty=dovecot "
+        "Nov 25 10:00:00 mx7 auth: pam_unix(dovecot:auth): authentication failure; logname= uid=0 euid=0 tty=dovecot "
                 + "ruser={U} rhost={A}",
         "Nov 25 10:00:00 mx1 postfix/submission/smtpd[7]: warning: unknown[{A}]: SASL LOGIN authentication failed: "
                 + "authentication failure, sasl_username={U}",
