@@ -44,7 +44,7 @@ public final class SshdJoin {
         /** Guesses of twin lines not counted yet, and the event to count them with (the most complete). */
         int held;
         AuthEvent heldEvent;
-        /** When the latest held twin came, how many held twins came then (within a second), and the account the first of them named. */
+        /** When the latest held twin came, how many held twins came in that second, and the account the first of them named. */
         Instant lastHeld;
         int lastHeldCount;
         String lastHeldAccount;
@@ -67,7 +67,7 @@ public final class SshdJoin {
         if (e.heldEvent == null || better(event, e.heldEvent)) {
             e.heldEvent = event;
         }
-        if (e.lastHeld != null && time != null && Math.abs(time.getEpochSecond() - e.lastHeld.getEpochSecond()) <= SAME_ATTEMPT_SECONDS) {
+        if (e.lastHeld != null && time != null && time.getEpochSecond() == e.lastHeld.getEpochSecond()) {
             e.lastHeldCount++;
         } else {
             e.lastHeldCount = 1;

@@ -62,6 +62,16 @@ class SshdPamOutcomeTest {
     }
 
     @Test
+    void onlyTheSecondBeforeTheLoginIsItsAttempt() {
+        // two pam-only failures a second apart, then a login: the first stays a failure
+        Fixture f = Fixture.lines(
+                "Mar  7 18:53:22 gw sshd[1570]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser=root rhost=192.0.2.118",
+                "Mar  7 18:53:23 gw sshd[1570]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser=sudoer rhost=192.0.2.118",
+                "Mar  7 18:53:24 gw sshd[1570]: Accepted password for heidi from 192.0.2.118 port 52100 ssh2");
+        assertThat(failuresBySource(f)).containsExactly(Map.entry("192.0.2.118", 1));
+    }
+
+    @Test
     void aPamFailureForAnotherAccountIsNotTheAttemptThatSucceeded() {
         Fixture f = Fixture.lines(
                 "Mar  7 18:53:30 gw sshd[1560]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=192.0.2.115  user=root",
