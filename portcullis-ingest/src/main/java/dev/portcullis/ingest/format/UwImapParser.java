@@ -57,16 +57,17 @@ public final class UwImapParser implements MessageParser {
 
     /** Index into FAILURES (0–3), 4 + index into SUCCESSES, or -1. */
     private static int kind(String m) {
-        if (!m.contains(HOST)) {
-            return -1;
+        if (m.isEmpty() || (m.charAt(0) != 'L' && m.charAt(0) != 'A')) {
+            return -1; // the common case, a message of another program: one character looked at
         }
-        for (int i = 0; i < FAILURES.length; i++) {
-            if (m.startsWith(FAILURES[i]) && m.startsWith("user=", FAILURES[i].length())) return i;
+        int k = -1;
+        for (int i = 0; i < FAILURES.length && k < 0; i++) {
+            if (m.startsWith(FAILURES[i]) && m.startsWith("user=", FAILURES[i].length())) k = i;
         }
-        for (int i = 0; i < SUCCESSES.length; i++) {
-            if (m.startsWith(SUCCESSES[i]) && m.startsWith("user=", SUCCESSES[i].length())) return 4 + i;
+        for (int i = 0; i < SUCCESSES.length && k < 0; i++) {
+            if (m.startsWith(SUCCESSES[i]) && m.startsWith("user=", SUCCESSES[i].length())) k = 4 + i;
         }
-        return -1;
+        return k >= 0 && m.contains(HOST) ? k : -1;
     }
 
     @Override
