@@ -18,6 +18,11 @@ public final class Untrusted {
         if (s == null || s.isEmpty()) {
             return null;
         }
+        if (s.indexOf('=') < 0 && s.indexOf(' ') < 0) {
+            // every marker holds an '=' or a space, and no other character matches those two ignoring
+            // case: most names and session ids are settled by two vectorised scans (issue 11)
+            return s;
+        }
         int n = s.length() - 1; // a marker is at least two characters long
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);

@@ -27,6 +27,11 @@ class UntrustedTest {
         // non-ASCII letters that match case-insensitively still count (dotted capital I, long s)
         assertThat(Untrusted.text("g\u0130ven password")).isNull();
         assertThat(Untrusted.text("pa\u017f\u017fword=x")).isNull();
+        // text without an '=' or a space is settled before the scan: no marker can hide in it
+        assertThat(Untrusted.text("password")).isEqualTo("password");
+        assertThat(Untrusted.text("pwd=")).isNull();
+        assertThat(Untrusted.text("given\u00a0password")).isEqualTo("given\u00a0password");
+        assertThat(Untrusted.text("jLyZvpuDgqsgpOm7")).isEqualTo("jLyZvpuDgqsgpOm7");
     }
 
     @Test

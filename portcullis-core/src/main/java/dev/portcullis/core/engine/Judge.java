@@ -48,6 +48,8 @@ final class Judge {
     private final List<SourceState> staleRhythm = new ArrayList<>();
     /** Account → a login from an attacker's address too far from its guesses to be a compromise (evidence). */
     private final Map<String, String> lateLogins = new HashMap<>();
+    /** Times in evidence text, as Instant.toString writes them (cached per day). */
+    private final IsoSeconds iso = new IsoSeconds();
 
     /** A compromised account being assembled. */
     private static final class Comp {
@@ -279,7 +281,7 @@ final class Judge {
                 long t = s.successTime(i);
                 if (t < attack.start - w || t > attack.end + w) {
                     long gap = t > attack.end ? t - attack.end : attack.start - t;
-                    lateLogins.putIfAbsent(s.successAccount(i), "logged in from " + s.ip + " at " + Instant.ofEpochSecond(t)
+                    lateLogins.putIfAbsent(s.successAccount(i), "logged in from " + s.ip + " at " + iso.format(t)
                             + ", " + Words.duration(gap) + (t > attack.end ? " after" : " before")
                             + " the attack's guesses: too far from them to prove one right");
                     continue;
@@ -290,7 +292,7 @@ final class Judge {
                     comp.attack = e.getValue();
                 }
                 comp.sources.add(s.ip);
-                comp.evidence(t, "logged in from " + s.ip + " at " + Instant.ofEpochSecond(t) + ", an address of the "
+                comp.evidence(t, "logged in from " + s.ip + " at " + iso.format(t) + ", an address of the "
                         + e.getValue().kind.label() + " attack");
             }
         }
@@ -332,7 +334,7 @@ final class Judge {
                 if (t < comp.at) comp.at = t;
                 comp.sources.add(ip);
                 comp.evidence(a.bulkTime(i), "bulk download by a session from " + ip + " (new to this account) ending "
-                        + Instant.ofEpochSecond(a.bulkTime(i)));
+                        + iso.format(a.bulkTime(i)));
                 if (!attackerOf.containsKey(ip)) {
                     Attack owner = comp.attack;
                     if (owner == null) {
@@ -482,7 +484,7 @@ final class Judge {
             if (compromised.containsKey(account)) continue;
             out.add(new AccountVerdict(account, AccountVerdict.Status.STALE_CREDENTIALS, null, List.of(),
                     List.of(Words.count(p.failures, "failure") + " from " + key.substring(sep + 1) + ", an address it logged in from before, "
-                            + Instant.ofEpochSecond(p.firstFailure()) + " to " + Instant.ofEpochSecond(p.lastFailure())
+                            + iso.format(p.firstFailure()) + " to " + iso.format(p.lastFailure())
                             + (p.samePwhash > 0 ? " (the same wrong password " + (p.samePwhash + 1) + " times)" : ""))));
         }
         for (SourceState s : staleRhythm) {
@@ -490,8 +492,8 @@ final class Judge {
             if (acc.isEmpty() || compromised.containsKey(acc.get(0))) continue;
             out.add(new AccountVerdict(acc.get(0), AccountVerdict.Status.STALE_CREDENTIALS, null, List.of(),
                     List.of(Words.count(s.failures, "failure") + " from " + s.ip + " at a device's steady pace (a failure every "
-                            + Pace.medianGap(s) + " s or so), " + Instant.ofEpochSecond(s.firstFailure()) + " to "
-                            + Instant.ofEpochSecond(s.last()) + (loggedIn(acc.get(0)) ? " (the account logs in elsewhere: an old"
+                            + Pace.medianGap(s) + " s or so), " + iso.format(s.firstFailure()) + " to "
+                            + iso.format(s.last()) + (loggedIn(acc.get(0)) ? " (the account logs in elsewhere: an old"
                             + " password left in a device or a scheduled job)" : " (its last good login predates the log)"))));
         }
         Set<String> listed = new HashSet<>();
@@ -534,8 +536,8 @@ final class Judge {
                     + " of them").append(" on accounts that do not exist)");
         }
         b.append(", ").append(Words.count(s.successes, "login")).append(", ")
-                .append(Instant.ofEpochSecond(s.firstFailure() >= 0 ? s.firstFailure() : s.first())).append(" to ")
-                .append(Instant.ofEpochSecond(s.last()));
+                .append(iso.format(s.firstFailure() >= 0 ? s.firstFailure() : s.first())).append(" to ")
+                .append(iso.format(s.last()));
         if (s.bestWindowFailures > 1) {
             b.append("; peak ").append(s.bestWindowFailures).append(s.bestWindowFailures >= Engine.RING ? " or more" : "")
                     .append(" failures within ")

@@ -426,8 +426,13 @@ public final class SyslogFormat implements LineFormat {
         return dispatch(out);
     }
 
+    private String lastProgram;
+    private MessageParser lastParser;
+
     private Status dispatch(EventSink out) {
-        MessageParser p = byProgram.get(env.program);
+        // the program names are interned (intern()), so one line's program is usually the very String
+        // of the line before: answered without hashing (issue 11)
+        MessageParser p = env.program == lastProgram ? lastParser : byProgram.get(env.program);
         if (p == null) {
             p = NONE;
             for (MessageParser candidate : parsers) {
@@ -441,6 +446,8 @@ public final class SyslogFormat implements LineFormat {
             }
             byProgram.put(env.program, p);
         }
+        lastProgram = env.program;
+        lastParser = p;
         if (p == NONE) {
             for (MessageParser candidate : parsers) {
                 if (candidate.sniffs(env.message)) {
