@@ -29,7 +29,9 @@ one() { # DATASET-FILE: parse + analyze, then one TSV row on standard output
       || echo "analyze exit $?" >>"$base.analyze.err"
   fi
   if [ "${TEXT:-}" = 1 ]; then "$launcher" analyze --out "$base.txt" "$f" 2>/dev/null || true; fi
-  python3 - "$f" "$src" "$name" "$base" "$data/$src/LICENCE" <<'PY'
+  # the row goes to its own file, gathered once every job is done: rows printed by parallel jobs into
+  # one pipe were seen merged (one row lost on 2026-12-06)
+  python3 - "$f" "$src" "$name" "$base" "$data/$src/LICENCE" >"$base.row" <<'PY'
 import json, sys, collections
 f, src, name, base, lic = sys.argv[1:]
 def clean(s): return str(s).replace("\t", " ").replace("\n", " ")
@@ -135,8 +137,14 @@ for h in handles.values(): h.close()
 PY
 tsv=$out/survey.tsv
 printf 'dataset\tsource\tlicence\tlines\tevents\tunparsed\tignored\tsources_by_verdict\tattacks_by_kind\tcompromised\tnotes\n' >"$tsv"
-# shellcheck disable=SC2086
-xargs -0 -r -n 1 -P "$jobs" bash -c 'one "$0"' <"$out/files.lst" | sort -t $'\t' -k2,2 -k1,1 >>"$tsv"
+rm -f "$out"/reports/*.row
+xargs -0 -r -n 1 -P "$jobs" bash -c 'one "$0"' <"$out/files.lst"
+# one row per dataset, each from its own file (a dataset whose row is missing is named, not dropped)
+while IFS= read -r -d '' f; do
+  rel=${f#"$data"/}; src=${rel%%/*}; name=${rel#*/}; name=${name%.*}
+  row=$out/reports/$src--$name.row
+  if [ -s "$row" ]; then cat "$row"; else printf '%s\t%s\t?\t?\t?\t?\t?\t?\t?\t?\tno row: see %s\n' "$name" "$src" "$out/reports/$src--$name.analyze.err"; fi
+done <"$out/files.lst" | sort -t $'\t' -k2,2 -k1,1 >>"$tsv"
 # the Markdown table of docs/detection.md "Real public datasets": figures from this run, the analyst's
 # reading (contents, what is wrong and why) from scripts/real-survey-notes.tsv
 python3 - "$tsv" "$here/scripts/real-survey-notes.tsv" >"$out/table.md" <<'PY'
@@ -154,9 +162,10 @@ def found(r):
     if r["attacks_by_kind"] not in ("-", "?"):
         out.append(", ".join(k.replace("_", " ") + (f" ×{v}" if v != "1" else "") for k, v in (x.split(":") for x in r["attacks_by_kind"].split())))
     if r["compromised"] not in ("0", "?"): out.append("compromised " + r["compromised"].split(": ", 1)[-1])
-    sus = [x for x in r["sources_by_verdict"].split() if x.startswith("suspicious:")]
-    if sus:
-        k = int(sus[0].split(":")[1]); out.append(f"{k} suspicious address" + ("es" if k != 1 else ""))
+    for verdict, words in (("suspicious", "{} suspicious address{}"), ("probing", "{} address{} probing for names")):
+        v = [x for x in r["sources_by_verdict"].split() if x.startswith(verdict + ":")]
+        if v:
+            k = int(v[0].split(":")[1]); out.append(words.format(k, "es" if k != 1 else ""))
     return "; ".join(out) or "nothing"
 order = {k: i for i, k in enumerate(["loghub", "fail2ban", "crowdsec", "evtx-attack", "otrf"])}
 rows.sort(key=lambda r: (order.get(r["source"], 9), r["dataset"].lower()))
@@ -181,4 +190,6 @@ i, j = s.index(a) + len(a), s.index(b)
 open(doc, "w").write(s[:i] + table + s[j:])
 PY
 fi
-echo "real-survey: $(($(wc -l <"$tsv") - 1)) datasets; table $tsv and $out/table.md, reports $out/reports" >&2
+want=$(tr -cd '\0' <"$out/files.lst" | wc -c); got=$(($(wc -l <"$tsv") - 1))
+[ "$got" = "$want" ] || echo "real-survey: $got rows for $want datasets: look at $tsv" >&2
+echo "real-survey: $got datasets; table $tsv and $out/table.md, reports $out/reports" >&2

@@ -1,0 +1,77 @@
+package dev.portcullis.core.engine;
+
+import dev.portcullis.core.AuthEvent;
+import dev.portcullis.core.Reason;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who is listed without being an attacker (docs/detection.md, rule 7; issue 11): one rule for small
+ * guessers, probes as probing, and nobody who got in or whose failures are a device's timer.
+ */
+class ListingRuleTest {
+    private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+    private final Engine engine = new Engine();
+
+    private void fail(String ip, String account, long at, Reason why) {
+        engine.record(AuthEvent.builder().time(T0.plusSeconds(at)).format("test").service("ssh").sourceText(ip)
+                .account(account).failure(why).attempts(1).build());
+    }
+
+    private void probe(String ip, String account, long at) {
+        engine.record(AuthEvent.builder().time(T0.plusSeconds(at)).format("test").service("ssh").sourceText(ip)
+                .account(account).failure(Reason.UNKNOWN_ACCOUNT).attempts(0).build());
+    }
+
+    private void login(String ip, String account, long at) {
+        engine.record(AuthEvent.builder().time(T0.plusSeconds(at)).format("test").service("ssh").sourceText(ip)
+                .account(account).success().build());
+    }
+
+    private Map<String, SourceVerdict.Kind> verdicts() {
+        return engine.findings().sources().stream().collect(Collectors.toMap(SourceVerdict::ip, SourceVerdict::verdict));
+    }
+
+    @Test
+    void fiveGuessesInAnHourAreSuspiciousFourAreNot() {
+        for (int i = 0; i < 5; i++) fail("198.51.100.1", "root", i * 40L, Reason.BAD_PASSWORD);
+        for (int i = 0; i < 4; i++) fail("198.51.100.2", "root", i * 40L, Reason.BAD_PASSWORD);
+        // five guesses spread over five hours: never five within the window
+        for (int i = 0; i < 5; i++) fail("198.51.100.3", "root", i * 4_000L, Reason.BAD_PASSWORD);
+        assertThat(verdicts()).containsExactly(Map.entry("198.51.100.1", SourceVerdict.Kind.SUSPICIOUS));
+    }
+
+    @Test
+    void nobodyWhoGotInToTheAccountItFailedOnIsListed() {
+        for (int i = 0; i < 6; i++) fail("192.0.2.10", "alice", i * 20L, Reason.BAD_PASSWORD);
+        login("192.0.2.10", "alice", 200);
+        probe("192.0.2.11", "alcie", 300);
+        login("192.0.2.11", "alice", 320);
+        assertThat(verdicts()).isEmpty();
+    }
+
+    @Test
+    void aDeviceOnATimerIsStaleCredentialsNotSuspicious() {
+        login("192.0.2.20", "bob", 0);
+        for (int i = 0; i < 12; i++) fail("203.0.113.20", "bob", 600 + i * 300L, Reason.BAD_PASSWORD);
+        assertThat(verdicts()).isEmpty();
+        assertThat(engine.findings().accounts()).singleElement()
+                .satisfies(a -> assertThat(a.status()).isEqualTo(AccountVerdict.Status.STALE_CREDENTIALS));
+    }
+
+    @Test
+    void probesAreProbingAndNeverGuesses() {
+        probe("203.0.113.70", "oracle", 0);
+        probe("203.0.113.70", "postgres", 2);
+        Findings f = engine.findings();
+        assertThat(verdicts()).containsExactly(Map.entry("203.0.113.70", SourceVerdict.Kind.PROBING));
+        assertThat(f.sources().get(0).failures()).isZero();
+        assertThat(f.sources().get(0).why()).contains("2 probes", "no password tried");
+        assertThat(f.attacks()).isEmpty();
+    }
+}
