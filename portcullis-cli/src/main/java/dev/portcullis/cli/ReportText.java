@@ -64,8 +64,8 @@ final class ReportText {
         List<SourceVerdict> hosts = f.sources().stream()
                 .filter(s -> s.verdict() == SourceVerdict.Kind.ATTACKER && Addresses.isHost(s.ip())).toList();
         if (!hosts.isEmpty()) {
-            out.printf("%nATTACKING COMPUTERS (%,d; named by the log, no client address: not IPs, nothing to block; "
-                    + "investigate them):%n", hosts.size());
+            out.printf("%nATTACKING COMPUTERS (%,d; named by the log, no client address: a workstation, or a host name"
+                    + " from reverse DNS, which the attacker can choose; not IPs, nothing to block; investigate them):%n", hosts.size());
             attackerRows(out, hosts);
         }
         long suspicious = f.sources().stream().filter(s -> s.verdict() == SourceVerdict.Kind.SUSPICIOUS).count();
