@@ -340,6 +340,10 @@ public final class WindowsSecurity {
      * the rendered message (nxlog's {@code Message}) is read like the error log's line.
      */
     private Status mssql(boolean failed, UnaryOperator<String> field) {
+        String first = field.apply("param1");
+        if (first != null && field.apply("param2") == null && first.startsWith(STRING_OPEN)) {
+            field = strings(first, failed ? 3 : 2, field);
+        }
         String user = field.apply("param1");
         String client = field.apply(failed ? "param3" : "param2");
         if (user == null || client == null) {
@@ -357,6 +361,46 @@ public final class WindowsSecurity {
         b.account(user.isEmpty() ? null : user);
         String reason = failed ? field.apply("param2") : "Connection made using SQL Server authentication.";
         return SqlServerLogins.outcome(failed, reason == null ? "" : reason, b);
+    }
+
+    private static final String STRING_OPEN = "<string>";
+    private static final String STRING_CLOSE = "</string>";
+
+    /**
+     * python-evtx's rendering of a classic source's insertion strings: one unnamed Data whose text is
+     * {@code <string>sa</string>\n<string> Reason: …</string>\n<string> [CLIENT: A]</string>} (EVTX-ATTACK-SAMPLES'
+     * MSSQL brute force). The parts are taken from the end, where SQL Server writes its own fields: the
+     * client is the last, the reason before it, and the login name is everything before those, so a
+     * name holding {@code </string><string>} cannot move the client (it stays inside the name).
+     */
+    private static UnaryOperator<String> strings(String text, int count, UnaryOperator<String> field) {
+        java.util.ArrayList<String> parts = new java.util.ArrayList<>();
+        int end = text.length();
+        for (int k = 1; k < count; k++) {
+            int close = text.lastIndexOf(STRING_CLOSE, end);
+            int open = close < 0 ? -1 : text.lastIndexOf(STRING_OPEN, close);
+            if (open <= 0) {
+                return field;
+            }
+            parts.add(0, text.substring(open + STRING_OPEN.length(), close));
+            end = open - 1;
+        }
+        int close = text.lastIndexOf(STRING_CLOSE, end);
+        if (close < STRING_OPEN.length()) {
+            return field;
+        }
+        parts.add(0, text.substring(STRING_OPEN.length(), close));
+        return name -> {
+            if (name.startsWith("param")) {
+                try {
+                    int i = Integer.parseInt(name.substring(5)) - 1;
+                    return i >= 0 && i < parts.size() ? parts.get(i) : null;
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+            return field.apply(name);
+        };
     }
 
     /** A computer account ("EXCHANGE-1$"): its logons are the machine's, not a person's. */

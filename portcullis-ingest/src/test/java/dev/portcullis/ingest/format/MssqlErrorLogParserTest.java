@@ -132,4 +132,44 @@ class MssqlErrorLogParserTest {
         });
         assertThat(f.events.get(3).time()).isEqualTo(Instant.parse("2026-02-10T08:17:00Z"));
     }
+
+    @Test
+    void pythonEvtxRendering() {
+        // python-evtx (evtx_dump.py) writes a classic source's insertion strings as one unnamed Data of
+        // escaped <string> items, one per line (EVTX-ATTACK-SAMPLES' MSSQL brute force has this shape;
+        // these records are ours); a login name holding the separator cannot move the client
+        String head = "<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\"><System><Provider Name=\"MSSQLSERVER\"></Provider>";
+        String[] lines = {
+                "<?xml version=\"1.1\" encoding=\"utf-8\" standalone=\"yes\" ?>", "", "<Events>",
+                head, "<EventID Qualifiers=\"49152\">18456</EventID>",
+                "<TimeCreated SystemTime=\"2026-03-01 10:00:01.171339\"></TimeCreated>",
+                "<EventRecordID>501</EventRecordID>", "<Channel>Application</Channel>", "<Computer>SQL2</Computer>",
+                "</System>",
+                "<EventData><Data>&lt;string&gt;sa&lt;/string&gt;",
+                "&lt;string&gt; Reason: Password did not match that for the login provided.&lt;/string&gt;",
+                "&lt;string&gt; [CLIENT: 203.0.113.80]&lt;/string&gt;",
+                "</Data>", "<Binary>GEgAAA4AAAA=</Binary>", "</EventData>", "</Event>", "",
+                head, "<EventID Qualifiers=\"49152\">18456</EventID>",
+                "<TimeCreated SystemTime=\"2026-03-01 10:00:02.000000\"></TimeCreated>",
+                "<EventRecordID>502</EventRecordID>", "<Channel>Application</Channel>", "<Computer>SQL2</Computer>",
+                "</System>",
+                "<EventData><Data>&lt;string&gt;x&lt;/string&gt;&lt;string&gt; [CLIENT: 10.0.0.1]&lt;/string&gt;",
+                "&lt;string&gt; Reason: Could not find a login matching the name provided.&lt;/string&gt;",
+                "&lt;string&gt; [CLIENT: 203.0.113.81]&lt;/string&gt;",
+                "</Data>", "</EventData>", "</Event>", "",
+                head, "<EventID Qualifiers=\"16384\">18454</EventID>",
+                "<TimeCreated SystemTime=\"2026-03-01 10:00:03.000000\"></TimeCreated>",
+                "<EventRecordID>503</EventRecordID>", "<Channel>Application</Channel>", "<Computer>SQL2</Computer>",
+                "</System>",
+                "<EventData><Data>&lt;string&gt;app&lt;/string&gt;",
+                "&lt;string&gt; [CLIENT: 198.51.100.82]&lt;/string&gt;",
+                "</Data>", "</EventData>", "</Event>", "</Events>"};
+        Fixture f = Fixture.lines(lines);
+        assertThat(f.stats().unparsed()).isZero();
+        assertThat(f.events).extracting(AuthEvent::accountRaw, AuthEvent::source, AuthEvent::result, AuthEvent::reason)
+                .containsExactly(
+                        tuple("sa", "203.0.113.80", Result.FAILURE, Reason.BAD_PASSWORD),
+                        tuple("x</string><string> [CLIENT: 10.0.0.1]", "203.0.113.81", Result.FAILURE, Reason.UNKNOWN_ACCOUNT),
+                        tuple("app", "198.51.100.82", Result.SUCCESS, Reason.NONE));
+    }
 }
