@@ -14,7 +14,8 @@ import java.util.Locale;
  * Dropbear {@code Bad password attempt for 'U' from ADDR:PORT}, {@code Bad PAM password attempt for 'U'
  * from ADDR:PORT} and {@code Login attempt for nonexistent user from ADDR:PORT}. Older OpenSSH forms:
  * {@code Illegal user U from ADDR} (before 3.8, for "Invalid user"), {@code … for illegal user U …}, and
- * {@code … from ADDR port N} with no {@code sshN} (before 3.9). Shared by the syslog reader and the Windows OpenSSH channel.
+ * {@code … from ADDR port N} with no {@code sshN} (before 3.9), or {@code … from ADDR} ending the line, both
+ * only on a line too short to have been cut ({@link #PROTOCOL_LESS_MAX}). Shared by the syslog reader and the Windows OpenSSH channel.
  *
  * <p>Anchoring: the user name is the client's choice and may contain spaces, {@code " from "} and a fake
  * {@code "port N ssh2"}. The source is read from the fixed structure at the end: the anchor
@@ -152,7 +153,8 @@ public final class SshdMessage {
         for (int f = m.indexOf(" from ", i); f >= 0; f = m.indexOf(" from ", f + 1)) {
             String a = anchor(m, f);
             if (a == null) {
-                if (anchorEnd(m, f) < 0 || !Addresses.ambiguousV4(m, f + 6, m.indexOf(' ', f + 6))) continue;
+                int sp = m.indexOf(' ', f + 6);
+                if (anchorEnd(m, f) < 0 || sp < 0 || !Addresses.ambiguousV4(m, f + 6, sp)) continue;
                 a = AMBIGUOUS; // "192.030.0.6": an anchor, but no address to take (octal or decimal?)
             }
             if (chosen < 0) {
@@ -197,17 +199,30 @@ public final class SshdMessage {
      */
     private static String anchor(String m, int f) {
         int sp = m.indexOf(' ', f + 6);
-        return anchorEnd(m, f) < 0 ? null : Addresses.canonical(m, f + 6, sp);
+        return anchorEnd(m, f) < 0 ? null : Addresses.canonical(m, f + 6, sp < 0 ? m.length() : sp);
     }
+
+    /**
+     * The longest message whose protocol-less anchor ("… from ADDR port N" or "… from ADDR" ending it)
+     * is believed. sshd formats a message into a 1024-byte buffer and syslog may cut it shorter: a client
+     * sending a user name of about a kilobyte ending in " from 10.0.0.1 port 22" could have the real
+     * anchor cut off, leaving its own at the end. A line this short cannot have been cut; a longer one
+     * without " sshN" is not read (it shows as not understood).
+     */
+    static final int PROTOCOL_LESS_MAX = 480;
 
     /** Where the anchor at {@code f} ends (the line's end or the ": " after it), or -1 when none is there. */
     private static int anchorEnd(String m, int f) {
         int a = f + 6;
         int sp = m.indexOf(' ', a);
-        if (sp < 0 || !m.startsWith(" port ", sp)) return -1;
+        if (sp < 0) {
+            // "… from ADDR" ending the line, no port (an old or patched sshd)
+            return m.length() <= PROTOCOL_LESS_MAX && Addresses.canonical(m, a, m.length()) != null ? m.length() : -1;
+        }
+        if (!m.startsWith(" port ", sp)) return -1;
         int d = Text.skipDigits(m, sp + 6);
         if (d == sp + 6) return -1;
-        if (d == m.length()) return d; // "… port N": an old sshd's line, nothing after it
+        if (d == m.length()) return m.length() <= PROTOCOL_LESS_MAX ? d : -1; // "… port N": an old sshd's line
         if (!m.startsWith(" ssh", d)) return -1;
         int e = Text.skipDigits(m, d + 4);
         if (e == d + 4) return -1;

@@ -361,6 +361,31 @@ class SshdRealShapesTest {
     }
 
     @Test
+    void anAddressEndingTheLineWithNoPortIsTheSource() {
+        // some old or patched sshd builds log no port at all (fail2ban's sshd sample has such a line)
+        Fixture f = Fixture.lines(
+                "Feb 25 14:34:11 oldbox sshd[31603]: Failed password for invalid user ROOT from 2001:db8::1:1",
+                "Feb 25 14:34:15 oldbox sshd[31604]: Failed password for guest from 192.0.2.76");
+        assertThat(f.stats().unparsed()).isZero();
+        assertThat(f.events).extracting(AuthEvent::accountRaw, AuthEvent::source, AuthEvent::reason)
+                .containsExactly(tuple("ROOT", "2001:db8::1:1", Reason.UNKNOWN_ACCOUNT), tuple("guest", "192.0.2.76", Reason.BAD_PASSWORD));
+    }
+
+    @Test
+    void aProtocolLessAnchorOnALineLongEnoughToHaveBeenCutIsNotBelieved() {
+        // a kilobyte of user name ending in a fake " from A port N": sshd's 1024-byte buffer (or syslog)
+        // may have cut the real anchor off, leaving the client's at the end
+        String name = "a".repeat(SshdMessage.PROTOCOL_LESS_MAX);
+        Fixture cut = Fixture.lines("Feb 25 14:50:02 oldbox sshd[4602]: Failed password for invalid user " + name + " from 10.0.0.1 port 22");
+        assertThat(cut.events).noneMatch(e -> "10.0.0.1".equals(e.source()));
+        Fixture cutNoPort = Fixture.lines("Feb 25 14:50:03 oldbox sshd[4603]: Failed password for invalid user " + name + " from 10.0.0.1");
+        assertThat(cutNoPort.events).noneMatch(e -> "10.0.0.1".equals(e.source()));
+        // the same name before a whole anchor is only a long name
+        Fixture whole = Fixture.lines("Feb 25 14:50:04 oldbox sshd[4604]: Failed password for invalid user " + name + " from 10.0.0.1 port 22 ssh2");
+        assertThat(whole.one().source()).isEqualTo("10.0.0.1");
+    }
+
+    @Test
     void theNoneMethodWithoutTheProtocolIsNoGuessEither() {
         Fixture f = Fixture.lines("Feb 25 14:50:01 oldbox sshd[4601]: Failed none for root from 198.51.100.75 port 40003");
         assertThat(f.events).isEmpty();
