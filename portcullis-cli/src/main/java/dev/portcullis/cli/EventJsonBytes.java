@@ -153,12 +153,33 @@ final class EventJsonBytes {
         int x = (int) v;
         int len = x < 100_000 ? (x < 100 ? (x < 10 ? 1 : 2) : x < 1000 ? 3 : x < 10_000 ? 4 : 5)
                 : x < 10_000_000 ? (x < 1_000_000 ? 6 : 7) : x < 100_000_000 ? 8 : x < 1_000_000_000 ? 9 : 10;
-        for (int i = n + len - 1; i >= n; i--) {
-            int q = x / 10;
-            buf[i] = (byte) ('0' + x - q * 10);
+        // two digits per division, from a table (line numbers and byte counts have up to ten)
+        byte[] b = buf;
+        int i = n + len;
+        while (x >= 100) {
+            int q = x / 100;
+            int r = (x - q * 100) << 1;
+            b[--i] = PAIRS[r + 1];
+            b[--i] = PAIRS[r];
             x = q;
         }
+        if (x >= 10) {
+            b[--i] = PAIRS[(x << 1) + 1];
+            b[--i] = PAIRS[x << 1];
+        } else {
+            b[--i] = (byte) ('0' + x);
+        }
         n += len;
+    }
+
+    /** "00", "01", … "99" as ASCII byte pairs. */
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int v = 0; v < 100; v++) {
+            PAIRS[2 * v] = (byte) ('0' + v / 10);
+            PAIRS[2 * v + 1] = (byte) ('0' + v % 10);
+        }
     }
 
     private void field(String nameJson, String value) {
