@@ -76,6 +76,22 @@ class ListingOnRealLinesTest {
     }
 
     @Test
+    void aPhoneRetryingAnOldPasswordIsStaleCredentialsAndARootBurstStaysSuspicious() throws IOException {
+        JsonNode r = analyze(sample("dovecot-stale-phone.log"));
+        // carol's phone: 6 failures ~10 min apart (fewer than a timer's 9), carol logs in from the office;
+        // dave's phone got the new password and logged in; root: 6 guesses within a minute
+        assertThat(verdicts(r)).containsExactly(Map.entry("198.51.100.41", "suspicious"));
+        assertThat(why(r, "198.51.100.41")).contains("6 failed guesses on root within 60 min");
+        assertThat(r.get("summary").get("failures").asLong()).isEqualTo(17); // each guess once: auth + login lines joined
+        assertThat(r.get("attacks")).isEmpty();
+        assertThat(r.get("accounts")).singleElement().satisfies(a -> {
+            assertThat(a.get("account").asText()).isEqualTo("carol@example.org");
+            assertThat(a.get("status").asText()).isEqualTo("stale_credentials");
+            assertThat(a.get("evidence").toString()).contains("6 failures from 203.0.113.30", "logs in elsewhere");
+        });
+    }
+
+    @Test
     void aPamOnlyLogWithHostNamesStillShowsTheBruteForceFromANamedSourceNeverBlocked() throws IOException {
         JsonNode r = analyze(sample("pam-hostname-guesser.log"));
         assertThat(r.get("attacks")).singleElement().satisfies(a -> {

@@ -364,7 +364,9 @@ final class Judge {
      * and never got in to an account it failed on, is suspicious when it failed on two accounts or
      * more, or made at least {@link #suspiciousGuesses} guesses within {@code brute_force.window} (more
      * than a user's typos, fewer than {@code brute_force.failures}). Not a device retrying on a timer
-     * (stale credentials). An address that only asked for account names that do not exist (sshd
+     * (stale credentials), nor one retrying one account that logs in, at a device's cadence
+     * ({@link Pace#retrying}: a phone with an old password, fewer failures than a timer needs), which
+     * makes the account stale credentials. An address that only asked for account names that do not exist (sshd
      * "Invalid user U from A", no password tried) and never logged in is listed as probing.
      */
     private void listTheRest() {
@@ -383,6 +385,11 @@ final class Judge {
                     continue;
                 }
                 if (s.bestWindowFailures >= min) {
+                    if (accounts == 1 && s.namedFailures == s.failures && s.unknownFailures == 0
+                            && loggedIn(s.failedAccounts.first()) && Pace.retrying(s)) {
+                        staleRhythm.add(s); // a phone or mail client retrying its owner's old password
+                        continue;
+                    }
                     String on = accounts == 1 ? " on " + s.failedAccounts.first() : " naming no account";
                     suspicious.put(s.ip, Words.count(s.bestWindowFailures, "failed guess", "failed guesses") + on + " within "
                             + c.bruteForceWindow().toMinutes() + " min, never logging in: more than a user's typos, fewer than"

@@ -62,6 +62,22 @@ final class Pace {
         return g[0] >= TIMER_MIN_GAP && median >= (accountKnown ? TIMER_KNOWN : TIMER_UNKNOWN);
     }
 
+    /**
+     * A device's retry cadence, for the few failures below {@link #MIN_FOR_RHYTHM} (issue 11: a phone
+     * retrying an old password every 10 min makes 6 failures an hour): at least two gaps, no two
+     * failures within {@link #TIMER_UNKNOWN} s (fewer failures than a timer's, so a slower pace than
+     * its; a person or a script trying passwords comes back within seconds), and none closer than half the median gap (a steady interval; a longer pause, the
+     * device asleep or offline, does not matter). Only for one account that logs in: the caller's rule.
+     */
+    static boolean retrying(SourceState s) {
+        long[] g = gaps(s);
+        if (g.length < 2) {
+            return false;
+        }
+        long median = g[g.length / 2];
+        return g[0] >= TIMER_UNKNOWN && 2 * g[0] >= median;
+    }
+
     /** The most of the ring's failures that fall within {@code window} seconds of each other. */
     static int mostWithin(SourceState s, long window) {
         long[] t = s.failureTimes();

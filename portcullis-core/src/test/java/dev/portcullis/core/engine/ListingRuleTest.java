@@ -65,6 +65,36 @@ class ListingRuleTest {
     }
 
     @Test
+    void aPhoneRetryingAnOldPasswordEveryTenMinutesIsStaleCredentialsNotSuspicious() {
+        // six failures an hour: more than a user's typos, fewer than the nine a timer needs
+        login("192.0.2.30", "carol", 0);
+        for (int i = 0; i < 6; i++) fail("203.0.113.30", "carol", 300 + i * 600L, Reason.BAD_PASSWORD);
+        login("192.0.2.30", "carol", 2_000);
+        assertThat(verdicts()).isEmpty();
+        assertThat(engine.findings().accounts()).singleElement().satisfies(a -> {
+            assertThat(a.status()).isEqualTo(AccountVerdict.Status.STALE_CREDENTIALS);
+            assertThat(a.evidence().get(0)).contains("6 failures from 203.0.113.30", "every 600 s", "logs in elsewhere");
+        });
+    }
+
+    @Test
+    void aBurstOrAnUnknownAccountOrAnIrregularPaceStaysSuspicious() {
+        login("192.0.2.40", "root", 0);
+        login("192.0.2.40", "dave", 0);
+        // five root guesses within a minute, root logging in from its admin's address: a dictionary burst
+        for (int i = 0; i < 5; i++) fail("198.51.100.41", "root", 100 + i * 12L, Reason.BAD_PASSWORD);
+        // every 10 min, but on an account that never logs in: nothing says it is somebody's device
+        for (int i = 0; i < 6; i++) fail("198.51.100.42", "erin", i * 600L, Reason.BAD_PASSWORD);
+        // on dave, slow on average but two guesses 30 s apart: no device's interval
+        long[] at = {0, 30, 600, 1_200, 1_800, 2_400};
+        for (long t : at) fail("198.51.100.43", "dave", 200 + t, Reason.BAD_PASSWORD);
+        assertThat(verdicts()).containsOnly(Map.entry("198.51.100.41", SourceVerdict.Kind.SUSPICIOUS),
+                Map.entry("198.51.100.42", SourceVerdict.Kind.SUSPICIOUS),
+                Map.entry("198.51.100.43", SourceVerdict.Kind.SUSPICIOUS));
+        assertThat(engine.findings().accounts()).isEmpty();
+    }
+
+    @Test
     void probesAreProbingAndNeverGuesses() {
         probe("203.0.113.70", "oracle", 0);
         probe("203.0.113.70", "postgres", 2);
