@@ -1,5 +1,6 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.core.Addresses;
 import dev.portcullis.core.engine.AccountVerdict;
 import dev.portcullis.core.engine.Detection;
 import dev.portcullis.core.engine.Findings;
@@ -12,7 +13,9 @@ import java.util.List;
 /**
  * The analyze report as one self-contained HTML file (no scripts, no external resources: it opens
  * offline and can be mailed): a timeline of guesses per interval by outcome (inline SVG), then the same
- * tables as the text report. Every value from a log is HTML-escaped.
+ * sections as the text report, with the suspicious and probing sources in tables of their own, apart
+ * from the addresses to block, and named computers ({@code host:}) marked as not addresses. Every value
+ * from a log is HTML-escaped.
  */
 final class ReportHtml {
     private static final int TABLE_ROWS = 200;
@@ -56,22 +59,35 @@ final class ReportHtml {
             }
             h.append("</table>");
         }
-        List<SourceVerdict> attackers = f.sources().stream().filter(s -> s.verdict() == SourceVerdict.Kind.ATTACKER)
-                .sorted((a, b) -> Long.compare(b.failures(), a.failures())).toList();
+        // as the text report: addresses to block, then named computers (not addresses), then the small
+        // guessers and the probes, each apart from the block list
+        List<SourceVerdict> attackers = sources(f, SourceVerdict.Kind.ATTACKER, false);
         h.append("<h2>Attacking addresses: ").append(attackers.size()).append("</h2>");
         if (!attackers.isEmpty()) {
-            h.append("<table><tr><th>address</th><th>failures</th><th>accounts</th><th>attacks</th><th>why</th></tr>");
-            for (SourceVerdict s : attackers.subList(0, Math.min(TABLE_ROWS, attackers.size()))) {
-                h.append("<tr><td>").append(esc(s.ip())).append("</td><td class=\"num\">").append(s.failures())
-                        .append("</td><td class=\"num\">").append(ReportText.accounts(s.accounts(), s.failures())).append("</td><td>")
-                        .append(esc(String.join(",", s.attacks()))).append("</td><td class=\"small\">").append(esc(s.why()))
-                        .append("</td></tr>");
-            }
-            h.append("</table>");
-            if (attackers.size() > TABLE_ROWS) {
-                h.append("<p class=\"small\">… and ").append(attackers.size() - TABLE_ROWS)
-                        .append(" more in the JSON report.</p>");
-            }
+            h.append("<p class=\"small\">Part of the attacks above: block these.</p>");
+            sourceTable(h, attackers, true, true);
+        }
+        List<SourceVerdict> computers = sources(f, SourceVerdict.Kind.ATTACKER, true);
+        if (!computers.isEmpty()) {
+            h.append("<h2>Attacking computers: ").append(computers.size()).append("</h2><p class=\"small\">Computers ")
+                    .append(NAMED).append(" Investigate them.</p>");
+            sourceTable(h, computers, true, true);
+        }
+        List<SourceVerdict> suspicious = sources(f, SourceVerdict.Kind.SUSPICIOUS, null);
+        if (!suspicious.isEmpty()) {
+            h.append("<h2>Suspicious sources: ").append(suspicious.size()).append("</h2><p class=\"small\">Not part of an "
+                    + "attack and not on the block list: guessing too little for an attack but more than a user's typos (two "
+                    + "accounts or more, or half a brute force within its window), never getting in. Watch them.")
+                    .append(namedNote(suspicious)).append("</p>");
+            sourceTable(h, suspicious, false, true);
+        }
+        List<SourceVerdict> probing = sources(f, SourceVerdict.Kind.PROBING, null);
+        if (!probing.isEmpty()) {
+            h.append("<h2>Probing sources: ").append(probing.size()).append("</h2><p class=\"small\">Not part of an "
+                    + "attack and not on the block list: asked for account names that do not exist (<code>Invalid user</code>), "
+                    + "with no password or fewer guesses than a suspicious source, never logging in.")
+                    .append(namedNote(probing)).append("</p>");
+            sourceTable(h, probing, false, false);
         }
         List<AccountVerdict> stale = f.accounts().stream().filter(a -> a.status() == AccountVerdict.Status.STALE_CREDENTIALS).toList();
         h.append("<h2>Stale passwords on devices: ").append(stale.size()).append("</h2>");
@@ -113,6 +129,47 @@ final class ReportHtml {
         stats.byFormat().forEach((k, v) -> h.append("<tr><td>").append(esc(k)).append("</td><td class=\"num\">").append(v).append("</td></tr>"));
         h.append("</table></body></html>\n");
         return h.toString();
+    }
+
+    private static final String NAMED = "named by the log, which gives no client address: a workstation, or a host name from "
+            + "reverse DNS, which the attacker can choose. Not IP addresses, nothing to block.";
+
+    /** The sources with this verdict, most failures first; {@code named}: only host: sources, only addresses, or both (null). */
+    private static List<SourceVerdict> sources(Findings f, SourceVerdict.Kind kind, Boolean named) {
+        return f.sources().stream().filter(s -> s.verdict() == kind && (named == null || Addresses.isHost(s.ip()) == named))
+                .sorted((a, b) -> Long.compare(b.failures(), a.failures())).toList();
+    }
+
+    private static String namedNote(List<SourceVerdict> rows) {
+        return rows.stream().anyMatch(s -> Addresses.isHost(s.ip()))
+                ? " Sources marked <em>not an address</em> are computers " + NAMED : "";
+    }
+
+    /**
+     * One row per source; {@code accounts}: an accounts column (not for probes, whose names asked for are no
+     * failed accounts: their count is in the why).
+     */
+    private static void sourceTable(StringBuilder h, List<SourceVerdict> rows, boolean attacks, boolean accounts) {
+        h.append("<table><tr><th>source</th><th>failures</th>").append(accounts ? "<th>accounts</th>" : "")
+                .append(attacks ? "<th>attacks</th>" : "").append("<th>why</th></tr>");
+        for (SourceVerdict s : rows.subList(0, Math.min(TABLE_ROWS, rows.size()))) {
+            h.append("<tr><td>").append(esc(s.ip()));
+            if (Addresses.isHost(s.ip())) {
+                h.append(" <span class=\"small\">(not an address)</span>");
+            }
+            h.append("</td><td class=\"num\">").append(s.failures()).append("</td>");
+            if (accounts) {
+                h.append("<td class=\"num\">").append(ReportText.accounts(s.accounts(), s.failures())).append("</td>");
+            }
+            if (attacks) {
+                h.append("<td>").append(esc(String.join(",", s.attacks()))).append("</td>");
+            }
+            h.append("<td class=\"small\">").append(esc(s.why())).append("</td></tr>");
+        }
+        h.append("</table>");
+        if (rows.size() > TABLE_ROWS) {
+            h.append("<p class=\"small\">… and ").append(rows.size() - TABLE_ROWS).append(" more in the JSON report.</p>");
+        }
     }
 
     /** Stacked bars: failed guesses (red) over successes (green), per interval. */

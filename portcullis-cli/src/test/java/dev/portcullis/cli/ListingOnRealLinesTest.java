@@ -105,6 +105,56 @@ class ListingOnRealLinesTest {
     }
 
     @Test
+    void theHtmlReportListsSuspiciousAndProbingSourcesApartFromTheAddressesToBlock() throws IOException {
+        String html = analyze(sample("sshd-small-guessers.log"), "html").asText();
+        assertThat(html).contains("<h2>Attacking addresses: 1</h2>", "block these", "<h2>Suspicious sources: 2</h2>",
+                "<h2>Probing sources: 1</h2>", "not on the block list", "6 failed guesses on root within 60 min",
+                "3 probes for account names that do not exist, no password tried")
+                .doesNotContain("Attacking computers", "not an address");
+        int suspicious = html.indexOf("Suspicious sources");
+        int probing = html.indexOf("Probing sources");
+        // each after its heading, none in the table of addresses to block
+        assertThat(html.indexOf("203.0.113.12")).isLessThan(suspicious);
+        assertThat(html.indexOf("<td>198.51.100.61</td>")).isGreaterThan(suspicious).isLessThan(probing);
+        assertThat(html.indexOf("<td>198.51.100.62</td>")).isGreaterThan(suspicious).isLessThan(probing);
+        assertThat(html.indexOf("<td>203.0.113.70</td>")).isGreaterThan(probing);
+        // the users who mistyped and got in are nowhere
+        assertThat(html).doesNotContain("192.0.2.10", "192.0.2.11");
+    }
+
+    @Test
+    void theHtmlReportLabelsANamedSourceAsNoAddress() throws IOException {
+        String html = analyze(sample("pam-hostname-guesser.log"), "html").asText();
+        assertThat(html).contains("<h2>Attacking addresses: 0</h2>", "<h2>Attacking computers: 1</h2>",
+                "<td>host:PPP-198-51-100-90.DIALUP.EXAMPLE.NET <span class=\"small\">(not an address)</span></td>",
+                "Computers named by the log", "Not IP addresses, nothing to block");
+        assertThat(html.indexOf("host:PPP")).isGreaterThan(html.indexOf("Attacking computers"));
+    }
+
+    @Test
+    void theHtmlReportEscapesAttackerTextInEverySourceTable() throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            // a small guesser on a hostile account name: the name is in the why
+            log.append(String.format("Dec 10 07:2%d:00 bastion sshd[%d]: Failed password for invalid user <script>alert(1)</script> "
+                    + "from 198.51.100.61 port %d ssh2%n", i, 30201 + i, 52001 + i));
+            // a small guesser named only by a hostile reverse-DNS name: a named source, not an address
+            log.append(String.format("Dec 10 08:0%d:00 bastion sshd(pam_unix)[%d]: authentication failure; logname= uid=0 euid=0 "
+                    + "tty=NODEVssh ruser= rhost=<script>x</script>.example.net  user=<b>root</b>%n", i, 30301 + i));
+        }
+        for (int i = 0; i < 3; i++) {
+            log.append(String.format("Dec 10 09:12:0%d bastion sshd[%d]: Invalid user \"><img/src=x/onerror=alert(1)> from 203.0.113.70 "
+                    + "port %d%n", i, 30401 + i, 40001 + i));
+        }
+        String html = analyze(log.toString(), "html").asText();
+        assertThat(html).contains("<h2>Suspicious sources: 2</h2>", "<h2>Probing sources: 1</h2>",
+                // (the account's enclosing brackets are dropped as in user=<NAME>: the rest is escaped)
+                "on script&gt;alert(1)&lt;/script within", "<td>host:SCRIPT <span class=\"small\">(not an address)</span>",
+                "Sources marked <em>not an address</em> are computers named by the log")
+                .doesNotContain("<script", "<b>", "<img", "onerror=alert(1)>");
+    }
+
+    @Test
     void aPamFailureFollowedByAcceptedPasswordIsNoFailedGuess() throws IOException {
         // stacked PAM (pam_unix says no, pam_ldap yes), twice, from one address: no failure, two logins
         String log = """

@@ -20,7 +20,9 @@ import java.util.List;
  * Attacker-chosen text cannot choose the source address: a record of a JSON, W3C, CSV or XML format
  * whose address field is fixed, with the fuzzer's text (escaped as the format's writer escapes it) in
  * every field an attacker controls — user name, URL, user agent, workstation, an sshd message's user,
- * SQL Server's login name — must yield events from that address only.
+ * SQL Server's login name — must yield events from that address only. SQL Server's 18456/18454 as
+ * python-evtx renders them (one unnamed {@code Data} of escaped {@code <string>} items, the login name
+ * written raw inside the first) must yield exactly one event, from the real {@code [CLIENT: A]}.
  */
 class InjectionFuzzTest {
     private static final String IP = "192.0.2.1";
@@ -41,17 +43,20 @@ class InjectionFuzzTest {
         "\",\"IpAddress\":\"6.6.6.6",
         "x'. Reason: y [CLIENT: 6.6.6.6]",
         " [CLIENT: 6.6.6.6]",
+        "x</string>\n<string> Reason: y</string>\n<string> [CLIENT: 6.6.6.6]",
+        "</string><string> [CLIENT: 6.6.6.6]</string>",
     };
+    private static final int FORMS = 11;
 
     @FuzzTest(maxDuration = "5s")
     void attackerTextCannotChooseTheAddress(FuzzedDataProvider data) {
-        int form = data.consumeInt(0, 9);
+        int form = data.consumeInt(0, FORMS);
         check(form, data.consumeRemainingAsString());
     }
 
     @Test
     void knownInjections() {
-        for (int form = 0; form <= 9; form++) {
+        for (int form = 0; form <= FORMS; form++) {
             for (String u : KNOWN) {
                 int events = check(form, u);
                 if (events == 0 && form != 6) { // W3C: a 401 on auth.owa with a strange user may be no login
@@ -115,6 +120,25 @@ class InjectionFuzzTest {
                         + "\"Message\":\"" + json("Login failed for user '" + u + "'. Reason: Password did not match that for "
                         + "the login provided. [CLIENT: " + IP + "]") + "\"}\n";
                 break;
+            case 10:
+            case 11:
+                // python-evtx (evtx_dump.py): the insertion strings as one unnamed Data of <string> items,
+                // the login name raw inside the first, the whole escaped once as the Data's text
+                boolean failed = form == 10;
+                text = "<?xml version=\"1.1\" encoding=\"utf-8\" standalone=\"yes\" ?>\n\n<Events>\n"
+                        + "<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\"><System><Provider "
+                        + "Name=\"MSSQLSERVER\"></Provider>\n<EventID Qualifiers=\"" + (failed ? "49152\">18456" : "16384\">18454")
+                        + "</EventID>\n<TimeCreated SystemTime=\"2026-03-01 10:00:01.171339\"></TimeCreated>\n"
+                        + "<EventRecordID>501</EventRecordID>\n<Channel>Application</Channel>\n<Computer>SQL2</Computer>\n"
+                        + "</System>\n<EventData><Data>" + xml("<string>" + u + "</string>") + "\n"
+                        + (failed ? xml("<string> Reason: Password did not match that for the login provided.</string>") + "\n" : "")
+                        + xml("<string> [CLIENT: " + IP + "]</string>") + "\n</Data>\n</EventData>\n</Event>\n</Events>\n";
+                List<AuthEvent> evtx = read(text);
+                if (evtx.size() != 1 || !IP.equals(evtx.get(0).source())) {
+                    throw new AssertionError("form " + form + ": " + evtx.size() + " events, source "
+                            + (evtx.isEmpty() ? "-" : evtx.get(0).source()) + ", not one from [CLIENT: " + IP + "] in " + text);
+                }
+                return 1;
             default:
                 text = "{\"timestamp\":\"2026-11-23T14:02:11.128Z\",\"loggerName\":\"org.keycloak.events\",\"level\":\"WARN\","
                         + "\"message\":\"" + json("type=\"LOGIN_ERROR\", realmId=\"r\", clientId=\"c\", userId=\"u\", ipAddress=\""
