@@ -72,6 +72,22 @@ public final class PamParser implements MessageParser {
     }
 
     /**
+     * pam_unix writes {@code user=%s} last: the name is the rest of the line (a client's name may hold
+     * spaces, {@code <} or {@code >}), trailing blanks trimmed; null when no {@code user=} follows
+     * {@code rhost=}.
+     */
+    static String user(String m) {
+        int rhost = Text.find(m, "rhost=", 0);
+        int u = Text.find(m, "user=", rhost < 0 ? 0 : rhost + 6);
+        if (u < 0) {
+            return null;
+        }
+        int end = m.length();
+        while (end > u + 5 && m.charAt(end - 1) <= ' ') end--;
+        return m.substring(u + 5, end);
+    }
+
+    /**
      * Reads "authentication failure; logname= … rhost=A user=U" for {@code service} ("ssh" joins with
      * sshd's lines). Shared with {@link SshdParser} for pam_unix lines in sshd's own tag. An {@code rhost=}
      * that is a host name gives a {@code host:NAME} source ({@link Addresses#host}), never an address.
@@ -82,7 +98,7 @@ public final class PamParser implements MessageParser {
         if (rhost == null || rhost.isEmpty()) {
             return Status.IGNORED; // local (su, console login): no remote guesser
         }
-        String user = Text.value(m, "user=", 0);
+        String user = user(m);
         b.reset().time(env.time).format(format).service(service).origin(env.ctx.file(), env.ctx.line());
         int second = Text.find(m, "rhost=", Text.find(m, "rhost=", 0) + 6);
         if (second >= 0) {

@@ -137,7 +137,7 @@ public final class SshdParser implements MessageParser {
         int n = Text.digits(m, 4, Text.skipDigits(m, 4) - 4);
         if (n < 0) return Status.UNPARSED;
         String rhost = Text.value(m, "rhost=", 0);
-        String user = Text.value(m, "user=", 0);
+        String user = PamParser.user(m);
         start(env);
         b.sourceText(rhost);
         if (rhost != null && !rhost.isEmpty() && Addresses.canonical(rhost) == null) {

@@ -112,6 +112,17 @@ class SshdRealShapesTest {
     }
 
     @Test
+    void pamUserIsTheRestOfTheLine() {
+        // pam_unix writes user=%s last: a client's name with brackets or spaces is the whole rest
+        Fixture f = Fixture.lines(
+                "Feb 25 15:00:01 h sshd[5101]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=192.0.2.91  user=<b>root</b>",
+                "Feb 25 15:00:02 h sshd[5102]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=192.0.2.92  user=web admin ",
+                "Feb 25 15:00:03 h sshd[5103]: PAM 2 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=192.0.2.93  user=a user=b");
+        assertThat(f.events).extracting(AuthEvent::accountRaw, AuthEvent::source)
+                .containsExactlyInAnyOrder(tuple("<b>root</b>", "192.0.2.91"), tuple("web admin", "192.0.2.92"), tuple("a user=b", "192.0.2.93"));
+    }
+
+    @Test
     void oldPamUnixTagAndPrefix() {
         AuthEvent tag = Fixture.lines("Aug  9 03:15:40 oldbox sshd(pam_unix)[7731]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=198.51.100.151  user=root").one();
         assertThat(tag.source()).isEqualTo("198.51.100.151");
