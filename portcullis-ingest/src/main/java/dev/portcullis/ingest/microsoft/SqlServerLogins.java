@@ -12,7 +12,8 @@ import dev.portcullis.ingest.text.ClientAddress;
  * authentication. [CLIENT: A]}. The reasons (Microsoft's documentation of 18456): password did not match
  * → bad password; could not find a login → unknown account; disabled, expired; SQL authentication on a
  * server configured for Windows authentication only → policy; reasons that say the credentials were right
- * but something after them failed (the database could not be opened, "Login is valid") → no event; any
+ * but something after them failed (the database could not be opened, "Login is valid") → a success with
+ * reason policy for a SQL Server login (the password is known), no event for a Windows login; any
  * other reason → unspecified. A Windows-authenticated success is no event (the Windows logon is the
  * login). Never throws.
  */
@@ -58,10 +59,11 @@ public final class SqlServerLogins {
         if (s != Status.EVENT) {
             return s;
         }
-        if (quote > userFrom) {
-            b.account(line.substring(userFrom, quote));
+        String login = quote > userFrom ? line.substring(userFrom, quote) : null;
+        if (login != null) {
+            b.account(login);
         }
-        return outcome(failed, text, b);
+        return outcome(failed, login, text, b);
     }
 
     /** The address of "[CLIENT: A]" at {@code at} (ending at {@code end}) into {@code b}: none for the local machine. */
@@ -81,12 +83,23 @@ public final class SqlServerLogins {
         return Status.EVENT;
     }
 
-    /** A failure with the reason {@code text} gives, or a success by SQL Server authentication, into {@code b}. */
-    public static Status outcome(boolean failed, String text, AuthEvent.Builder b) {
+    /**
+     * A failure with the reason {@code text} gives, or a success by SQL Server authentication, into
+     * {@code b}; {@code login} is the login name (null when none).
+     */
+    public static Status outcome(boolean failed, String login, String text, AuthEvent.Builder b) {
         if (failed) {
             Reason r = reason(text);
             if (r == null) {
-                return Status.IGNORED;
+                // the credentials were right and something after them failed (the default database could
+                // not be opened, "Login is valid … but server access failed"): whoever sent them knows the
+                // password, as Entra's "password right, then stopped" codes; a Windows login ("DOMAIN\\user")
+                // was proved by Windows, whose logon is the login
+                if (login == null || login.isEmpty() || login.indexOf('\\') >= 0) {
+                    return Status.IGNORED;
+                }
+                b.success().reason(Reason.POLICY);
+                return Status.EVENT;
             }
             b.failure(r);
         } else {

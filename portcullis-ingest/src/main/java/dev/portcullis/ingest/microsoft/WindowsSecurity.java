@@ -360,7 +360,7 @@ public final class WindowsSecurity {
         }
         b.account(user.isEmpty() ? null : user);
         String reason = failed ? field.apply("param2") : "Connection made using SQL Server authentication.";
-        return SqlServerLogins.outcome(failed, reason == null ? "" : reason, b);
+        return SqlServerLogins.outcome(failed, user, reason == null ? "" : reason, b);
     }
 
     private static final String STRING_OPEN = "<string>";

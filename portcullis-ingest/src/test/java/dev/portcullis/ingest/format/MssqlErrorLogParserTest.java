@@ -35,6 +35,8 @@ class MssqlErrorLogParserTest {
                 "2026-02-10 09:14:04.10 Logon       Login failed for user 'olduser'. Reason: The account is disabled. [CLIENT: 198.51.100.61]",
                 "2026-02-10 09:14:05.10 Logon       Login failed for user 'sa'. Reason: An attempt to login using SQL authentication failed. Server is configured for Windows authentication only. [CLIENT: 198.51.100.62]",
                 "2026-02-10 09:14:06.10 Logon       Login failed for user 'app'. Reason: Failed to open the explicitly specified database 'sales'. [CLIENT: 198.51.100.63]",
+                "2026-02-10 09:14:06.20 Logon       Login failed for user 'CORP\\bo'. Reason: Failed to open the explicitly specified database 'hr'. [CLIENT: 198.51.100.66]",
+                "2026-02-10 09:14:06.30 Logon       Login failed for user 'rpt'. Reason: Login is valid login, but server access failed. [CLIENT: 198.51.100.67]",
                 "2026-02-10 09:14:07.10 Logon       Login failed for user 'sa'. Reason: Password did not match that for the login provided. [CLIENT: <local machine>]",
                 "2026-02-10 09:14:08.10 Logon       Login succeeded for user 'app'. Connection made using SQL Server authentication. [CLIENT: 198.51.100.63]",
                 "2026-02-10 09:14:09.10 Logon       Login succeeded for user 'CORP\\ana'. Connection made using Windows authentication. [CLIENT: 198.51.100.64]",
@@ -49,6 +51,9 @@ class MssqlErrorLogParserTest {
                         tuple("admin", "203.0.113.60", Result.FAILURE, Reason.UNKNOWN_ACCOUNT),
                         tuple("olduser", "198.51.100.61", Result.FAILURE, Reason.DISABLED),
                         tuple("sa", "198.51.100.62", Result.FAILURE, Reason.POLICY),
+                        // the password was right, the database or server access was not: a login that was stopped
+                        tuple("app", "198.51.100.63", Result.SUCCESS, Reason.POLICY),
+                        tuple("rpt", "198.51.100.67", Result.SUCCESS, Reason.POLICY),
                         tuple("sa", null, Result.FAILURE, Reason.BAD_PASSWORD),
                         tuple("app", "198.51.100.63", Result.SUCCESS, Reason.NONE),
                         tuple("x'. Reason: y [CLIENT: 192.0.2.99]", "203.0.113.65", Result.FAILURE, Reason.BAD_PASSWORD));
