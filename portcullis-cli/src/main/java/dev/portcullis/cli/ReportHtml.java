@@ -146,11 +146,11 @@ final class ReportHtml {
     }
 
     /**
-     * One row per source; {@code accounts}: an accounts column (not for probes, whose names asked for are no
-     * failed accounts: their count is in the why).
+     * One row per source; {@code accounts}: an accounts column, else a probes column (for probes, whose
+     * names asked for are no failed accounts).
      */
     private static void sourceTable(StringBuilder h, List<SourceVerdict> rows, boolean attacks, boolean accounts) {
-        h.append("<table><tr><th>source</th><th>failures</th>").append(accounts ? "<th>accounts</th>" : "")
+        h.append("<table><tr><th>source</th><th>failures</th>").append(accounts ? "<th>accounts</th>" : "<th>probes</th>")
                 .append(attacks ? "<th>attacks</th>" : "").append("<th>why</th></tr>");
         for (SourceVerdict s : rows.subList(0, Math.min(TABLE_ROWS, rows.size()))) {
             h.append("<tr><td>").append(esc(s.ip()));
@@ -160,6 +160,8 @@ final class ReportHtml {
             h.append("</td><td class=\"num\">").append(s.failures()).append("</td>");
             if (accounts) {
                 h.append("<td class=\"num\">").append(ReportText.accounts(s.accounts(), s.failures())).append("</td>");
+            } else {
+                h.append("<td class=\"num\">").append(s.probes()).append("</td>");
             }
             if (attacks) {
                 h.append("<td>").append(esc(String.join(",", s.attacks()))).append("</td>");

@@ -53,6 +53,7 @@ final class ReportJson {
             sb.append(",\"attempts\":").append(s.attempts());
             sb.append(",\"failures\":").append(s.failures());
             sb.append(",\"accounts\":").append(s.accounts());
+            sb.append(",\"probes\":").append(s.probes());
             sb.append(",\"attacks\":");
             strings(s.attacks());
             sb.append(",\"why\":");

@@ -57,6 +57,13 @@ class ListingOnRealLinesTest {
         return null;
     }
 
+    private static int field(JsonNode r, String ip, String name) {
+        for (JsonNode s : r.get("sources")) {
+            if (s.get("ip").asText().equals(ip)) return s.get(name).asInt();
+        }
+        throw new AssertionError(ip + " not listed");
+    }
+
     @Test
     void smallGuessersAreListedByOneRuleAndProbesAsProbingNotGuesses() throws IOException {
         JsonNode r = analyze(sample("sshd-small-guessers.log"));
@@ -68,6 +75,8 @@ class ListingOnRealLinesTest {
         // the users who mistyped and got in (192.0.2.10, .11) are not listed
         assertThat(why(r, "198.51.100.61")).contains("6 failed guesses on root within 60 min");
         assertThat(why(r, "203.0.113.70")).contains("3 probes", "no password tried");
+        assertThat(field(r, "203.0.113.70", "probes")).isEqualTo(3);
+        assertThat(field(r, "203.0.113.12", "probes")).isZero();
         // probes are no guesses: 12 + 6 + 2 + 1 + 1 password attempts
         assertThat(r.get("summary").get("failures").asLong()).isEqualTo(22);
         assertThat(r.get("attacks")).singleElement().satisfies(a -> assertThat(a.get("kind").asText()).isEqualTo("brute_force"));

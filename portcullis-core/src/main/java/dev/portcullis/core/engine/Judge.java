@@ -457,19 +457,20 @@ final class Judge {
             long failures = s == null ? 0 : s.failures;
             long attempts = s == null ? 0 : s.failures + s.successes;
             int accounts = s == null ? 0 : Math.max(s.failedAccounts.count(), s.succeededAccountCount());
-            out.add(new SourceVerdict(e.getKey(), SourceVerdict.Kind.ATTACKER, attempts, failures, accounts, List.of(e.getValue().id),
+            out.add(new SourceVerdict(e.getKey(), SourceVerdict.Kind.ATTACKER, attempts, failures, accounts, s == null ? 0 : s.probes,
+                    List.of(e.getValue().id),
                     s == null ? e.getValue().kind.label() : describe(s)));
         }
         for (Map.Entry<String, String> e : suspicious.entrySet()) {
             if (attackerOf.containsKey(e.getKey())) continue;
             SourceState s = en.sources.get(e.getKey());
             out.add(new SourceVerdict(e.getKey(), SourceVerdict.Kind.SUSPICIOUS, s == null ? 0 : s.failures + s.successes,
-                    s == null ? 0 : s.failures, s == null ? 0 : s.failedAccounts.count(), List.of(), e.getValue()));
+                    s == null ? 0 : s.failures, s == null ? 0 : s.failedAccounts.count(), s == null ? 0 : s.probes, List.of(), e.getValue()));
         }
         for (Map.Entry<String, String> e : probing.entrySet()) {
             SourceState s = en.sources.get(e.getKey());
             out.add(new SourceVerdict(e.getKey(), SourceVerdict.Kind.PROBING, s == null ? 0 : s.failures + s.successes,
-                    s == null ? 0 : s.failures, s == null ? 0 : s.failedAccounts.count(), List.of(), e.getValue()));
+                    s == null ? 0 : s.failures, s == null ? 0 : s.failedAccounts.count(), s == null ? 0 : s.probes, List.of(), e.getValue()));
         }
         out.sort(SOURCE_ORDER);
         return out;

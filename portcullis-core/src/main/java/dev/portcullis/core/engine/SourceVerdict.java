@@ -5,10 +5,12 @@ import java.util.List;
 /**
  * The engine's judgement of one address (benign ones are not listed).
  *
+ * @param probes  unknown account names asked for without a password ("Invalid user U from A"), counted
+ *                apart from the guesses (saturating at 32,767)
  * @param attacks ids of the detections it took part in
  * @param why     the evidence in words
  */
-public record SourceVerdict(String ip, Kind verdict, long attempts, long failures, int accounts,
+public record SourceVerdict(String ip, Kind verdict, long attempts, long failures, int accounts, int probes,
                             List<String> attacks, String why) {
 
     /**
