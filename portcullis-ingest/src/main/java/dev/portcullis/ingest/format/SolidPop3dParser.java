@@ -35,34 +35,31 @@ public final class SolidPop3dParser implements MessageParser {
         return program.equals("solid-pop3d") || program.equals("spop3d");
     }
 
+    /** solid-pop3d's failure messages, each followed by the user name and " - ADDR". */
+    private static final String[] FAILURES = {
+            "authentication failed: no such user: ", "authentication failed: can't map user name: ",
+            "authentication failed for mapped user ", "authentication failed for user ",
+            "APOP authentication failed for user ", "can't find APOP secret for user "};
+    private static final Reason[] REASONS = {
+            Reason.UNKNOWN_ACCOUNT, Reason.UNKNOWN_ACCOUNT, Reason.BAD_PASSWORD, Reason.BAD_PASSWORD,
+            Reason.BAD_PASSWORD, Reason.UNSPECIFIED};
+
     @Override
     public Status parse(Envelope env, EventSink out) {
         String m = env.message;
-        int userAt;
-        Reason reason;
-        if (m.startsWith("authentication failed: no such user: ")) {
-            userAt = 37;
-            reason = Reason.UNKNOWN_ACCOUNT;
-        } else if (m.startsWith("authentication failed: can't map user name: ")) {
-            userAt = 44;
-            reason = Reason.UNKNOWN_ACCOUNT;
-        } else if (m.startsWith("authentication failed for mapped user ")) {
-            userAt = 38;
-            reason = Reason.BAD_PASSWORD;
-        } else if (m.startsWith("authentication failed for user ")) {
-            userAt = 31;
-            reason = Reason.BAD_PASSWORD;
-        } else if (m.startsWith("APOP authentication failed for user ")) {
-            userAt = 36;
-            reason = Reason.BAD_PASSWORD;
-        } else if (m.startsWith("can't find APOP secret for user ")) {
-            userAt = 32;
-            reason = Reason.UNSPECIFIED;
-        } else if (m.startsWith("root login not allowed - ")) {
-            userAt = -1;
-            reason = Reason.POLICY;
-        } else {
-            return Status.IGNORED;
+        int userAt = -1;
+        Reason reason = null;
+        for (int i = 0; i < FAILURES.length && reason == null; i++) {
+            if (m.startsWith(FAILURES[i])) {
+                userAt = FAILURES[i].length();
+                reason = REASONS[i];
+            }
+        }
+        if (reason == null) {
+            if (!m.startsWith("root login not allowed - ")) {
+                return Status.IGNORED;
+            }
+            reason = Reason.POLICY; // names no user: root
         }
         int dash = m.lastIndexOf(" - ");
         if (dash < 0 || (userAt >= 0 && dash < userAt)) {

@@ -8,7 +8,9 @@ import dev.portcullis.ingest.InputContext;
 import dev.portcullis.ingest.Status;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -271,7 +273,8 @@ public final class WindowsSecurity {
     /**
      * Windows OpenSSH's payload: sshd's message. The address is the LAST " from A port N" of the
      * message, so a user name cannot choose it.
-     * TODO: use SshdMessage.read (the sshd parser's reader) once both are merged.
+     * TODO: read it with SshdMessage (the sshd parser's grammar) once that moves below the format package
+     * (format already depends on this package).
      */
     private Status openSsh(String payload, EventSink out) {
         if (payload == null) {
@@ -374,7 +377,7 @@ public final class WindowsSecurity {
      * name holding {@code </string><string>} cannot move the client (it stays inside the name).
      */
     private static UnaryOperator<String> strings(String text, int count, UnaryOperator<String> field) {
-        java.util.ArrayList<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         int end = text.length();
         for (int k = 1; k < count; k++) {
             int close = text.lastIndexOf(STRING_CLOSE, end);
