@@ -46,6 +46,8 @@ import java.util.function.Consumer;
  * </ul>
  */
 public final class Gate {
+    /** Recent logins kept for the people watching (about 4 MB). */
+    static final int PULSE_CAPACITY = 65_536;
     private final GateConfig config;
     private final Engine engine;
     private final GateListener listener;
@@ -64,6 +66,7 @@ public final class Gate {
     private final AuthEvent.Builder builder = AuthEvent.builder();
     private Instant nextJudge = Instant.MIN;
     private final GateStats stats = new GateStats();
+    private final Pulse pulse = new Pulse(PULSE_CAPACITY);
     /** When set, the full judgement runs elsewhere on a copy of the events (see {@link #judgeElsewhere}). */
     private Consumer<AuthEvent> tap;
 
@@ -88,6 +91,11 @@ public final class Gate {
         return stats;
     }
 
+    /** Recent logins and per-minute figures; readable from any thread. */
+    public Pulse pulse() {
+        return pulse;
+    }
+
     // --- decisions -------------------------------------------------------------------------------
 
     /** Decides a login before (or after) its password is checked. Never throws. */
@@ -97,6 +105,7 @@ public final class Gate {
             d = d.unenforced();
         }
         stats.decided(d);
+        pulse.decided(l, d, now);
         return d;
     }
 
@@ -160,6 +169,7 @@ public final class Gate {
         if (policyReject) {
             return;
         }
+        pulse.reported(l, success, now);
         String src = l.source();
         String acc = l.account();
         builder.reset().time(now).kind(EventKind.AUTH).service(l.service()).source(src)

@@ -219,4 +219,16 @@ class GateTest {
         assertThat(Lockdown.glob("j*@*.org", "jo@x.org")).isTrue();
         assertThat(Lockdown.glob("j?", "jon")).isFalse();
     }
+
+    @Test
+    void thePulseSeesWhatTheGateDecidedAndWasTold() {
+        Gate g = gate(OFFICE);
+        g.put(new Block("203.0.113.9", Block.Action.REJECT, 1, "test", now, now.plusSeconds(600), "admin"), false);
+        fail(g, "ann", "203.0.113.9", null);
+        succeed(g, "bob", "198.51.100.1");
+        assertThat(g.pulse().refusalsByReason()).containsEntry("blocked", 1L);
+        assertThat(g.pulse().recentFor("ann", 10)).singleElement()
+                .satisfies(s -> assertThat(s.reason()).isEqualTo("blocked"));
+        assertThat(g.pulse().recentFor("bob", 10)).extracting(Pulse.Seen::outcome).containsExactly(Pulse.Outcome.SUCCEEDED);
+    }
 }
