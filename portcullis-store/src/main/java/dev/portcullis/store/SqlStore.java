@@ -308,6 +308,58 @@ final class SqlStore implements Store {
         return run("markInterruptedDeliveries", () -> jdbi.withHandle(h -> IncidentSql.interrupted(h, now)));
     }
 
+    // --- console users (SQL in ConsoleUserSql) ------------------------------------------------
+
+    @Override
+    public void putConsoleUser(ConsoleUserRecord user, AuditEntry audit) {
+        Objects.requireNonNull(user, "user");
+        run("putConsoleUser(" + user.name() + ")", () -> jdbi.inTransaction(h -> {
+            ConsoleUserSql.put(h, user);
+            if (audit != null) {
+                insertAudit(h, audit);
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public Optional<ConsoleUserRecord> consoleUser(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        return run("consoleUser", () -> jdbi.withHandle(h -> ConsoleUserSql.byName(h, name)));
+    }
+
+    @Override
+    public List<ConsoleUserRecord> consoleUsers() {
+        return run("consoleUsers", () -> jdbi.withHandle(ConsoleUserSql::all));
+    }
+
+    @Override
+    public boolean removeConsoleUser(String name, AuditEntry audit) {
+        if (name == null) {
+            return false;
+        }
+        return run("removeConsoleUser", () -> jdbi.inTransaction(h -> {
+            boolean removed = ConsoleUserSql.remove(h, name);
+            if (removed && audit != null) {
+                insertAudit(h, audit);
+            }
+            return removed;
+        }));
+    }
+
+    @Override
+    public boolean moveTotpStep(String name, long from, long to) {
+        if (to <= from) {
+            throw new IllegalArgumentException("moveTotpStep: to (" + to + ") must be greater than from (" + from + ")");
+        }
+        if (name == null) {
+            return false;
+        }
+        return run("moveTotpStep", () -> jdbi.withHandle(h -> ConsoleUserSql.moveStep(h, name, from, to)));
+    }
+
     @Override
     public void close() {
         pool.close();

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Persistence of the gate's state (core's own records: blocks, lockouts, lockdowns, allowlists), detections, the
- * append-only audit trail, admin tokens, incidents and their notification deliveries.
+ * append-only audit trail, admin tokens, incidents and their notification deliveries, and the web
+ * console's users.
  *
  * <p>Contract: the gate decides from memory and never calls the store on its decision path; state
  * changes reach {@link #apply(List)} in batches from a writer thread (write-behind), while admin
@@ -119,6 +120,33 @@ public interface Store extends AutoCloseable {
      * and are not retried — they may have arrived. Returns how many.
      */
     int markInterruptedDeliveries(Instant now);
+
+    // --- console users (never a password: a PHC hash; see ConsoleUserRecord) -------------------
+
+    /**
+     * Inserts a user or replaces the one of that name, and appends {@code audit} when not null, in one
+     * transaction. An update that keeps the user's TOTP secret never moves its
+     * {@link ConsoleUserRecord#lastTotpStep()} backwards (a password change read the user before a sign-in
+     * moved the step, and must not reopen the codes that sign-in spent); a new or removed secret takes
+     * the record's step.
+     */
+    void putConsoleUser(ConsoleUserRecord user, AuditEntry audit);
+
+    /** The user of that exact (canonical) name. */
+    Optional<ConsoleUserRecord> consoleUser(String name);
+
+    /** All users, by name. */
+    List<ConsoleUserRecord> consoleUsers();
+
+    /** Deletes the user and appends {@code audit} when not null, in one transaction; true when there was one (no audit otherwise). */
+    boolean removeConsoleUser(String name, AuditEntry audit);
+
+    /**
+     * Compare-and-set of a user's last accepted TOTP step: sets it to {@code to} only if it is still
+     * {@code from}; true when it was. Of two sign-ins racing with the same code, one wins. {@code to}
+     * must be greater than {@code from} ({@link IllegalArgumentException} otherwise).
+     */
+    boolean moveTotpStep(String name, long from, long to);
 
     @Override
     void close();

@@ -1,11 +1,11 @@
 /**
  * Persistence, on SQLite or PostgreSQL: {@code Store} is the contract (the gate's state as core's own
  * records through {@code Change}s and {@code Snapshot}, detections, the append-only audit trail, admin
- * tokens, incidents and notification deliveries); {@code StoreLocation} turns an operator's location (a
+ * tokens, incidents and notification deliveries, console users); {@code StoreLocation} turns an operator's location (a
  * directory or a JDBC URL) into an open store; {@code Sqlite} and {@code Postgres} only open connections
  * (HikariCP pool, Flyway migrations from {@code db/migration/{sqlite,postgresql}}); all SQL is in
  * {@code SqlStore}, {@code StateTable} (gate record ↔ row) and {@code IncidentSql} (incidents, notes,
- * deliveries), portable between the two databases.
+ * deliveries), {@code ConsoleUserSql} (console users), portable between the two databases.
  *
  * <p>Rules: this is the module that does database I/O, and nothing on the gate's decision path calls it.
  * Every {@code Store} method is thread-safe; {@code apply} is one transaction. Every failure is a

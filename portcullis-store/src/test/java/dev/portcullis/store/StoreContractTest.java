@@ -71,6 +71,20 @@ abstract class StoreContractTest {
         }
     }
 
+    /** The console users' contract, on the same database. */
+    @Nested
+    class ConsoleUsers extends ConsoleUserStoreContract {
+        @Override
+        Store store() {
+            return store;
+        }
+
+        @Override
+        Store reopenStore() {
+            return reopen();
+        }
+    }
+
     static Instant at(long minutes) {
         return T0.plus(Duration.ofMinutes(minutes));
     }
