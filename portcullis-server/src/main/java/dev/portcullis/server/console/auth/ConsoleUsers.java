@@ -117,7 +117,8 @@ public final class ConsoleUsers implements SignIn {
             found = name == null ? Optional.empty() : store.consoleUser(name);
         } catch (RuntimeException e) {
             PasswordHash.verify(dummyHash, password);
-            return Outcome.refused("store unavailable: " + e.getMessage());
+            String why = String.valueOf(e.getMessage());
+            return Outcome.refused("store unavailable: " + (why.length() > 160 ? why.substring(0, 160) + "…" : why));
         }
         if (found.isEmpty()) {
             PasswordHash.verify(dummyHash, password);   // as long as a real check: no oracle for names
