@@ -109,6 +109,31 @@ class ConsoleUsersTest {
     }
 
     @Test
+    void ofEightSignInsRacingWithOneCodeExactlyOneIsAccepted() throws Exception {
+        Enrolment e = users.add("lee", Role.RESPONDER, GOOD.toCharArray(), true, "cli:root", now());
+        String c = code(e, Duration.ZERO);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Callable<SignIn.Outcome>> racers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                racers.add(() -> signIn("lee", GOOD, c));
+            }
+            List<String> reasons = new ArrayList<>();
+            int accepted = 0;
+            for (java.util.concurrent.Future<SignIn.Outcome> f : pool.invokeAll(racers)) {
+                accepted += f.get().accepted() ? 1 : 0;
+                if (!f.get().accepted()) {
+                    reasons.add(f.get().reason());
+                }
+            }
+            assertThat(accepted).isEqualTo(1);
+            assertThat(reasons).hasSize(7).allMatch(r -> r.startsWith("second factor: replayed code"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anAdminWithoutSecondFactorCannotBeMadeNorSignIn() {
         Refused r = assertThrows(Refused.class,
                 () -> users.add("carol", Role.ADMIN, GOOD_LONG.toCharArray(), false, "cli:root", now()));
