@@ -11,15 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Console;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -116,28 +111,6 @@ final class PasswordCheckCommand implements Callable<Integer> {
             char[] pw = console.readPassword("Password: ");
             return pw == null ? new char[0] : pw;
         }
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        byte[] bytes = null;
-        try {
-            for (int c = stdin.read(); c >= 0 && c != '\n' && buf.size() <= 65536; c = stdin.read()) {
-                buf.write(c);
-            }
-            bytes = buf.toByteArray();
-            int len = bytes.length;
-            if (len > 0 && bytes[len - 1] == '\r') {
-                len--;
-            }
-            CharBuffer cb = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes, 0, len));
-            char[] pw = Arrays.copyOf(cb.array(), cb.limit());
-            Arrays.fill(cb.array(), '\0');
-            return pw;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (bytes != null) {
-                Arrays.fill(bytes, (byte) 0);
-            }
-            buf.reset(); // its internal array cannot be zeroed through the API; reset drops the count
-        }
+        return PasswordInput.line(stdin);
     }
 }

@@ -24,7 +24,7 @@ import java.util.Properties;
         })
 public final class Portcullis implements Runnable {
     /** The subcommands, in the order the help lists them. */
-    static final String[] COMMANDS = {"parse", "analyze", "serve", "lockdown", "incidents", "token", "passwords",
+    static final String[] COMMANDS = {"parse", "analyze", "serve", "lockdown", "incidents", "token", "user", "passwords",
         "investigate", "simulate", "help"};
 
     @CommandLine.Spec
@@ -93,6 +93,7 @@ public final class Portcullis implements Runnable {
             case "lockdown": return new LockdownCommand();
             case "incidents": return new IncidentsCommand();
             case "token": return new TokenCommand();
+            case "user": return new UserCommand();
             case "passwords": return new PasswordsCommand();
             case "investigate": return new InvestigateCommand();
             case "simulate": return new SimulateCommand();
