@@ -14,12 +14,13 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {
-            "Shows Portcullis at work in about three minutes, with nothing to install or configure: starts a",
-            "gate on a free port with a temporary store, and replays a small organisation's logins through",
-            "its Dovecot auth-policy endpoint, as Dovecot would, on a fast clock. A fast password spray is",
-            "blocked, a distributed low-and-slow spray recognised, an account broken into by a guessed weak",
-            "password, its incident opened and the owner's letter written to a dry-run outbox. Ctrl-C stops",
-            "it and deletes everything it made (docs/demo.md)."
+            "Shows Portcullis at work in about three minutes, with nothing to set up:",
+            "starts a gate on a free port with a temporary store and replays a small",
+            "organisation's logins through its Dovecot auth-policy endpoint, as Dovecot",
+            "would, on a fast clock. A fast password spray is blocked, a distributed",
+            "low-and-slow spray recognised, an account broken into by a guessed weak",
+            "password, its incident opened and the owner's letter written to a dry-run",
+            "outbox. Ctrl-C stops it and deletes everything it made (docs/demo.md)."
         })
 final class DemoCommand implements Callable<Integer> {
     @Spec
