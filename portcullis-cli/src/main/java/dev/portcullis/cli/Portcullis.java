@@ -25,7 +25,7 @@ import java.util.Properties;
 public final class Portcullis implements Runnable {
     /** The subcommands, in the order the help lists them. */
     static final String[] COMMANDS = {"parse", "analyze", "serve", "lockdown", "incidents", "token", "user", "passwords",
-        "investigate", "simulate", "help"};
+        "investigate", "simulate", "demo", "help"};
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -97,6 +97,7 @@ public final class Portcullis implements Runnable {
             case "passwords": return new PasswordsCommand();
             case "investigate": return new InvestigateCommand();
             case "simulate": return new SimulateCommand();
+            case "demo": return new DemoCommand();
             case "help": return new CommandLine.HelpCommand();
             default: return null;
         }

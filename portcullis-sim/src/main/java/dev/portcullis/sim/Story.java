@@ -28,7 +28,8 @@ import java.util.Set;
  * failing on other accounts, which gives it away. The attacker then comes back to that account from
  * new addresses.
  *
- * <p>Made by {@link Scenario} (the generator {@code simulate} uses) with a small spec; the scenario
+ * <p>Made by {@link Scenario} (the generator {@code simulate} uses) with a small spec, and opened by
+ * its {@link #prologue} (the stale phones' last good logins, which fall just before the log); the scenario
  * is random, so {@link #pick} takes the first seed from the one given whose scenario has that lucky
  * first guess, and the same seed always gives the same story. The attempts come from the scenario's log
  * read back through {@link Ingest}, as any log would be.
@@ -95,9 +96,11 @@ public final class Story {
     /** The story of one scenario, or null when its distributed spray never guesses right at its first try. */
     static Story of(ScenarioSpec spec) {
         Scenario scenario = new Scenario(spec);
-        List<AuthEvent> attempts = attempts(scenario);
+        Map<String, Object> truth = scenario.truth();
+        List<AuthEvent> attempts = new ArrayList<>(prologue(truth, spec.end().minus(spec.span())));
+        attempts.addAll(attempts(scenario));
         @SuppressWarnings("unchecked")
-        Map<String, String> labels = (Map<String, String>) scenario.truth().get("attacker_ips");
+        Map<String, String> labels = (Map<String, String>) truth.get("attacker_ips");
         Map<String, List<AuthEvent>> bySource = new LinkedHashMap<>(); // by first attempt: the earliest lucky guess wins
         for (AuthEvent e : attempts) {
             if (e.source() != null) bySource.computeIfAbsent(e.source(), k -> new ArrayList<>()).add(e);
@@ -123,6 +126,23 @@ public final class Story {
             }
         }
         return null;
+    }
+
+    /**
+     * What a gate that had been running would have seen before the log begins: each stale phone's last
+     * good login (the scenario plants it half an hour to an hour before the window, so the log cuts it
+     * off), told at the window's start. Without it a freshly started gate cannot know the phone's
+     * address is its owner's, and takes its rhythm of failures for a guesser's.
+     */
+    static List<AuthEvent> prologue(Map<String, Object> truth, Instant start) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, String>> phones = (List<Map<String, String>>) truth.get("stale_devices");
+        List<AuthEvent> out = new ArrayList<>();
+        for (Map<String, String> p : phones) {
+            out.add(AuthEvent.builder().time(start).kind(EventKind.AUTH).service("imap").account(p.get("account"))
+                    .source(p.get("ip")).attempts(1).success().format("story").build());
+        }
+        return out;
     }
 
     /** The scenario's authentication attempts, in time order, as the log parsers read them. */

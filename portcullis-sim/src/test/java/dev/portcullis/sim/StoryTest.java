@@ -28,6 +28,8 @@ class StoryTest {
             assertThat(all).as("seed %d: in time order", seed)
                     .isSortedAccordingTo((x, y) -> x.time().compareTo(y.time()));
             assertThat(all).allMatch(e -> !e.time().isBefore(s.start()) && e.time().isBefore(s.end()));
+            assertThat(all.get(0)).as("seed %d: opened by a stale phone's last good login", seed)
+                    .matches(e -> e.isSuccess() && e.time().equals(s.start()) && e.format().equals("story"));
             assertThat(s.spraySource()).isNotNull();
             assertThat(s.label(s.spraySource())).isEqualTo("password_spray");
             assertThat(s.campaignSources()).hasSizeGreaterThanOrEqualTo(40);
