@@ -14,14 +14,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.eclipse.jetty.util.BlockingArrayQueue;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The web console: Javalin (Jetty 12) on a listener of its own ({@code server.console_listen}), with a
- * small bounded thread pool of its own, so console work never runs on the gate's event loop and a busy
+ * small thread pool of its own ({@value #THREADS} threads, at most {@value #CONNECTIONS} connections), so console work never runs on the gate's event loop and a busy
  * console cannot take the gate's threads. Pages read the gate on its thread and change it on the
  * admin thread through {@link GateControl}, as the admin API does.
  *
@@ -32,9 +32,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConsoleServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ConsoleServer.class);
-    /** Jetty's threads: an acceptor, a selector and the workers; requests beyond the queue are refused. */
+    /** Jetty's threads: an acceptor, a selector and the workers. */
     static final int THREADS = 10;
-    static final int QUEUE = 256;
+    /**
+     * Open connections at most: past this Jetty stops accepting until one closes, which bounds the
+     * work queued for the pool (HTTP/1.1: one request in flight per connection). Jetty warns against
+     * a bounded job queue (it also carries Jetty's own jobs), so the bound is here.
+     */
+    static final int CONNECTIONS = 256;
     static final int MAX_SESSIONS = 1000;
 
     private final Javalin app;
@@ -66,10 +71,11 @@ public final class ConsoleServer implements AutoCloseable {
         c.startup.showJavalinBanner = false;
         c.startup.showOldJavalinVersionWarning = false;
         c.http.maxRequestSize = 256 * 1024;
-        QueuedThreadPool pool = new QueuedThreadPool(THREADS, 2, 60_000, new BlockingArrayQueue<>(32, 32, QUEUE));
+        QueuedThreadPool pool = new QueuedThreadPool(THREADS, 2);
         pool.setName("portcullis-console");
         pool.setDaemon(true);
         c.jetty.threadPool = pool;
+        c.jetty.modifyServer(server -> server.addBean(new NetworkConnectionLimit(CONNECTIONS, server)));
         c.staticFiles.enableWebjars();
         c.staticFiles.add(s -> {
             s.hostedPath = "/static";

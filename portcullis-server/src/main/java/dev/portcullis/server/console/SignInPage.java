@@ -31,7 +31,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>A sign-in is a login to the gate like any other (service {@value #SERVICE}, account the console
  * user's name, source the client's address), so the console's own sign-in has the gate's smart
  * lockout and blocks: first the gate decides (on its thread), and anything but allow refuses without
- * checking the password; then {@link SignIn#check}; then the outcome is reported to the gate. The
+ * checking the password (even in the gate's log-only mode, which is for the mail logins); then {@link SignIn#check}; then the outcome is reported to the gate. The
  * refusal says the same whatever was wrong ({@value #REFUSED}); the audit trail has the reason. The
  * password is never kept: its bytes are cleared after the check, and the gate sees only a keyed
  * fingerprint (as Dovecot's {@code pwhash}: it tells a repeated wrong password from a new one).
@@ -95,7 +95,8 @@ final class SignInPage {
             Login login = new Login(account, source, fingerprint(password), SERVICE, null, null, ctx.req().isSecure());
             Decision d = backend.gate().read(g -> g.decide(login, now));
             SignIn.Outcome outcome;
-            if (d.status() != 0) {
+            // the verdict, not the status: the console's own sign-in is protected in log-only mode too
+            if (d.verdict() != Decision.Verdict.ALLOW) {
                 backend.gate().read(g -> {
                     g.report(login, false, true, now);
                     return null;
