@@ -14,7 +14,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +80,10 @@ public final class ConsoleServer implements AutoCloseable {
         pool.setName("portcullis-console");
         pool.setDaemon(true);
         c.jetty.threadPool = pool;
-        c.jetty.modifyServer(server -> server.addBean(new NetworkConnectionLimit(CONNECTIONS, server)));
+        c.jetty.modifyServer(server -> {
+            server.addBean(new NetworkConnectionLimit(CONNECTIONS, server));
+            server.setErrorHandler(new JettyErrors());
+        });
         c.staticFiles.enableWebjars();
         c.staticFiles.add(s -> {
             s.hostedPath = "/static";
@@ -124,6 +132,32 @@ public final class ConsoleServer implements AutoCloseable {
         p.put("frame", new Frame(title, null, s == null ? null : s.user(), s == null ? null : s.csrf()));
         p.put("model", new ErrorModel(status, title, message));
         ctx.status(status).html(templates.render("error.jte", p));
+    }
+
+    /**
+     * Jetty's own answers to what never reaches Javalin (an ambiguous or malformed URI, a bad header):
+     * its plain error page, with the console's security headers, without stack traces, closing the
+     * connection.
+     */
+    private static final class JettyErrors extends ErrorHandler {
+        JettyErrors() {
+            setShowStacks(false);
+            setShowCauses(false);
+            setShowOrigin(false);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            HttpFields.Mutable h = response.getHeaders();
+            h.put("Content-Security-Policy", Guard.CSP);
+            h.put("X-Content-Type-Options", "nosniff");
+            h.put("Referrer-Policy", "no-referrer");
+            h.put("X-Frame-Options", "DENY");
+            h.put("Cache-Control", "no-store");
+            // Jetty closes the connection after such an error; say so, or a client reuses it and fails
+            h.put("Connection", "close");
+            return super.handle(request, response, callback);
+        }
     }
 
     /** What {@code error.jte} shows. */
