@@ -43,7 +43,8 @@ final class SignInPage {
     static final String SERVICE = "console";
     static final String REFUSED = "name, password or code not accepted";
     private static final int MAX_NAME = 256;
-    private static final int MAX_PASSWORD = 1024;
+    /** The longest password console users may have (ConsoleUsers.MAX_PASSWORD); longer input is cut. */
+    private static final int MAX_PASSWORD = 4096;
     private static final int MAX_CODE = 16;
 
     private final Backend backend;
