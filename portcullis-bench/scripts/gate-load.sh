@@ -2,7 +2,7 @@
 # Load benchmark of the gate: `portcullis serve` on loopback, wrk (Debian's package) with keep-alive
 # POSTing Dovecot-style allow and report requests (gate-load.lua). Prints requests/s and latency
 # percentiles for each connection count. Usage: portcullis-bench/scripts/gate-load.sh [SECONDS] [CONNS...]
-# JVM options: GATE_JAVA_OPTS (default: the launcher's for serve, with a 1 GB heap); config: GATE_CONFIG.
+# JVM options: GATE_JAVA_OPTS (default: the launcher's for serve, with a 1 GB heap); config: GATE_CONFIG. The console is off unless GATE_CONSOLE_LISTEN=HOST:PORT.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs=${1:-15}; shift || true
@@ -11,7 +11,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 [ -f portcullis-cli/target/portcullis.jar ] || ./mvnw -q -B package -DskipTests -Dfuzz.skip=true -pl portcullis-cli -am
 data=$(mktemp -d)
 port=18480
-java ${GATE_JAVA_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=2 -Xmx1g} -jar portcullis-cli/target/portcullis.jar serve --listen 127.0.0.1:$port --data "$data" ${GATE_CONFIG:+--config "$GATE_CONFIG"} \
+java ${GATE_JAVA_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=2 -Xmx1g} -jar portcullis-cli/target/portcullis.jar serve --listen 127.0.0.1:$port --console-listen "${GATE_CONSOLE_LISTEN:-off}" --data "$data" ${GATE_CONFIG:+--config "$GATE_CONFIG"} \
   2> "$data/serve.log" &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {
             "Runs the gate: Dovecot's auth policy server, wforce-compatible API, generic login API,",
-            "admin API, /metrics, /healthz and /readyz. State (blocks, lockouts, lockdowns, allowlists,",
+            "admin API, /metrics, /healthz and /readyz; and the web console on its own listener. State (blocks, lockouts, lockdowns, allowlists,",
             "detections, audit trail) is kept under ./data (SQLite) or in PostgreSQL and restored at start.",
             "On first start an admin token is created and written to DATA/admin.token."
         })
@@ -37,6 +37,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Where to listen (default 127.0.0.1:8080).")
     String listen;
+
+    @Option(names = "--console-listen", paramLabel = "HOST:PORT",
+            description = "Where the web console listens (default 127.0.0.1:8081, config server.console_listen), or off.")
+    String consoleListen;
 
     @Option(names = "--corpus", paramLabel = "INDEX",
             description = "Breached-password index ('portcullis passwords index') for POST /api/passwords/check.")
@@ -57,6 +61,13 @@ final class ServeCommand implements Callable<Integer> {
                 throw new UsageException(e.getMessage());
             }
         }
+        if (consoleListen != null) {
+            try {
+                sc = sc.withConsoleListen(consoleListen);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         Store st = store.open(s);
         GateServer server;
         try {
@@ -73,6 +84,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         err.printf("portcullis: gate listening on http://%s:%d (state in %s, %d records restored%s)%n", sc.host(),
                 server.port(), st.describe(), server.restored(), s.gate().logOnly() ? ", LOG-ONLY mode" : "");
+        if (server.console() != null) {
+            err.printf("portcullis: console on http://%s:%d/%n", sc.console().host(), server.console().port());
+        }
         err.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -125,7 +125,7 @@ class KillNineTest {
     private Process serve(int port) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "dev.portcullis.cli.Portcullis", "serve", "--listen", "127.0.0.1:" + port, "--data", "data")
+                "dev.portcullis.cli.Portcullis", "serve", "--listen", "127.0.0.1:" + port, "--console-listen", "off", "--data", "data")
                 .directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("serve-" + System.nanoTime() + ".log").toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

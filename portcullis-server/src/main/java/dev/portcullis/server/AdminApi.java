@@ -16,7 +16,6 @@ import dev.portcullis.core.gate.Lockout;
 import dev.portcullis.respond.RecordJson;
 import dev.portcullis.server.Route.Call;
 import dev.portcullis.store.AuditEntry;
-import dev.portcullis.store.Change;
 import dev.portcullis.store.DetectionRecord;
 import dev.portcullis.store.Store;
 import java.io.IOException;
@@ -26,10 +25,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 
 /**
  * The admin API ({@code /api/…}, bearer tokens checked by {@link Auth} per the route table in
@@ -38,16 +35,14 @@ import java.util.concurrent.ExecutorService;
  * the gate (on its thread), then acknowledged — so nothing acknowledged is lost by a crash.
  */
 final class AdminApi {
-    private final Gate gate;
-    private final ExecutorService loop;
+    private final GateControl control;
     private final Store store;
     private final Clock clock;
 
-    AdminApi(Gate gate, ExecutorService loop, Store store, Clock clock) {
-        this.gate = gate;
-        this.loop = loop;
-        this.store = store;
-        this.clock = clock;
+    AdminApi(GateControl control) {
+        this.control = control;
+        this.store = control.store();
+        this.clock = control.clock();
     }
 
     // --- routes (see Routes; the caller is authenticated before these run) ---------------------
@@ -55,7 +50,7 @@ final class AdminApi {
     Reply state(Call c) {
         Instant now = clock.instant();
         ObjectNode o = RecordJson.object();
-        on(() -> {
+        control.read(gate -> {
             o.set("blocks", RecordJson.records(gate.blocks(now)));
             o.set("lockouts", RecordJson.records(gate.lockouts(now)));
             o.set("lockdowns", RecordJson.records(gate.lockdowns(now)));
@@ -67,7 +62,7 @@ final class AdminApi {
 
     Reply blocks(Call c) {
         Instant now = clock.instant();
-        return Reply.json(on(() -> RecordJson.records(gate.blocks(now))));
+        return Reply.json(control.read(gate -> RecordJson.records(gate.blocks(now))));
     }
 
     Reply addBlock(Call c) {
@@ -80,7 +75,7 @@ final class AdminApi {
 
     Reply lockouts(Call c) {
         Instant now = clock.instant();
-        return Reply.json(on(() -> RecordJson.records(gate.lockouts(now))));
+        return Reply.json(control.read(gate -> RecordJson.records(gate.lockouts(now))));
     }
 
     Reply addLockout(Call c) {
@@ -93,7 +88,7 @@ final class AdminApi {
 
     Reply lockdowns(Call c) {
         Instant now = clock.instant();
-        return Reply.json(on(() -> RecordJson.records(gate.lockdowns(now))));
+        return Reply.json(control.read(gate -> RecordJson.records(gate.lockdowns(now))));
     }
 
     Reply lockdown(Call c) {
@@ -106,7 +101,7 @@ final class AdminApi {
 
     Reply allows(Call c) {
         Instant now = clock.instant();
-        return Reply.json(on(() -> RecordJson.records(gate.allows(now))));
+        return Reply.json(control.read(gate -> RecordJson.records(gate.allows(now))));
     }
 
     Reply addAllow(Call c) {
@@ -138,62 +133,35 @@ final class AdminApi {
         return Reply.json(a);
     }
 
-    // --- changes: store and audit first, then the gate ----------------------------------------------
+    // --- changes: stored and audited first, then the gate (GateControl) --------------------------
 
     Reply put(String actor, String action, GateRecord rec) {
-        store.apply(List.of(Change.put(rec)));
-        audit(actor, action, rec.key(), RecordJson.record(rec).toString(), clock.instant());
-        on(() -> {
-            gate.put(rec, false);
-            return null;
-        });
+        control.put(actor, action, rec);
         return Reply.json(RecordJson.object().put("status", "ok").set("record", RecordJson.record(rec)));
     }
 
     Reply remove(String actor, String action, Class<? extends GateRecord> type, String key) {
-        GateRecord removed = on(() -> gate.remove(type, key));
+        GateRecord removed = control.remove(actor, action, type, key);
         if (removed == null) {
             throw new BadRequest(404, "no " + type.getSimpleName().toLowerCase(Locale.ROOT) + " '" + key + "' in force");
         }
-        store.apply(List.of(Change.remove(removed)));
-        audit(actor, action, key, RecordJson.record(removed).toString(), clock.instant());
         return Reply.json(RecordJson.object().put("status", "ok").set("removed", RecordJson.record(removed)));
     }
 
     private Reply liftLockdown(String actor, String id, Instant now) {
-        List<Lockdown> current = on(() -> gate.lockdowns(now));
-        List<Change> changes = new ArrayList<>();
-        ArrayNode lifted = RecordJson.MAPPER.createArrayNode();
-        for (Lockdown ld : current) {
-            if (id == null || ld.id().equals(id)) {
-                changes.add(Change.remove(ld));
-                lifted.add(RecordJson.record(ld));
-            }
-        }
-        if (changes.isEmpty()) {
+        List<Lockdown> lifted = control.liftLockdowns(actor, id);
+        if (lifted.isEmpty()) {
             throw new BadRequest(404, id == null ? "no lockdown is in force" : "no lockdown '" + Untrusted.text(id) + "' in force");
         }
-        store.apply(changes);
-        for (JsonNode l : lifted) {
-            audit(actor, "lockdown.off", l.path("id").asText(), l.toString(), now);
-        }
-        on(() -> {
-            for (Lockdown ld : current) {
-                if (id == null || ld.id().equals(id)) gate.remove(Lockdown.class, ld.id());
-            }
-            return null;
-        });
+        ArrayNode a = RecordJson.MAPPER.createArrayNode();
+        lifted.forEach(ld -> a.add(RecordJson.record(ld)));
         ObjectNode o = RecordJson.object().put("status", "ok");
-        o.set("lifted", lifted);
+        o.set("lifted", a);
         return Reply.json(o);
     }
 
     void audit(String actor, String action, String target, Instant now) {
-        audit(actor, action, target, "{}", now);
-    }
-
-    private void audit(String actor, String action, String target, String detail, Instant now) {
-        store.audit(new AuditEntry(0, now, actor, action, target, detail));
+        store.audit(new AuditEntry(0, now, actor, action, target, "{}"));
     }
 
     // --- decoding admin bodies --------------------------------------------------------------------
@@ -353,15 +321,7 @@ final class AdminApi {
     }
 
     /** Runs on the gate's thread and waits (the admin thread may wait; the event loop never does). */
-    <T> T on(Callable<T> c) {
-        try {
-            return loop.submit(c).get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
-        }
+    <T> T on(Function<Gate, T> f) {
+        return control.read(f);
     }
 }

@@ -5,10 +5,13 @@ import dev.portcullis.core.engine.EngineConfig;
 import dev.portcullis.core.gate.Gate;
 import dev.portcullis.core.gate.GateConfig;
 import dev.portcullis.core.gate.GateRecord;
+import dev.portcullis.core.gate.GateStats;
 import dev.portcullis.core.incident.IncidentConfig;
 import dev.portcullis.passwords.check.PasswordCheck;
 import dev.portcullis.passwords.check.PasswordPolicy;
 import dev.portcullis.respond.Responder;
+import dev.portcullis.server.console.ConsoleServer;
+import dev.portcullis.server.console.auth.SignIn;
 import dev.portcullis.respond.notify.Notifier;
 import dev.portcullis.respond.notify.NotifyConfig;
 import dev.portcullis.store.Store;
@@ -35,6 +38,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The gate server: one Netty event loop owns the {@link Gate} (decisions never wait on a lock or the
@@ -67,20 +71,26 @@ public final class GateServer implements AutoCloseable {
     /** Open client connections, closed explicitly at stop so keep-alive clients (Dovecot) see them end. */
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Channel channel;
+    /** The admin thread of the moment (the pool makes a new one if a task kills it). */
+    private final AtomicReference<Thread> adminThreadNow = new AtomicReference<>();
+    private final GateControl control;
+    private final Metrics metrics;
+    /** The web console on its own listener, or null when {@code server.console_listen} is off. */
+    private final ConsoleServer console;
 
     private GateServer(GateConfig gateConfig, EngineConfig engineConfig, Store store, ServerConfig config, Clock clock,
-                       IncidentConfig incidentConfig, NotifyConfig notifyConfig, PasswordCheck passwords)
+                       IncidentConfig incidentConfig, NotifyConfig notifyConfig, PasswordCheck passwords, SignIn signIn)
             throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
         this.group = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         this.loop = group.next();
-        this.adminThread = adminThread();
+        this.adminThread = adminThread(adminThreadNow);
         this.writer = new StoreWriter(store, clock, config.flushMillis());
         Notifier notifier = notifyConfig.mail() || notifyConfig.webhook()
                 ? Notifier.create(store, notifyConfig, incidentConfig) : null;
         this.responder = new Responder(store, incidentConfig, notifier, new LoopEnforcer());
         this.gate = new Gate(gateConfig, new Engine(engineConfig), new IncidentHook(writer, adminThread, responder, clock));
-        Metrics metrics = new Metrics(gate.stats());
+        this.metrics = new Metrics(gate.stats());
         Instant now = clock.instant();
         this.restored = StateRestore.into(gate, loop, store, now);
         this.judgement = new JudgementThread(engineConfig, gate, loop, clock, gateConfig.judgeInterval());
@@ -88,19 +98,34 @@ public final class GateServer implements AutoCloseable {
         metrics.watch(judgement);
         responder.resume(now);
         this.housekeeping = new Housekeeping(gate, loop, store, notifier, metrics, clock);
-        AdminApi admin = new AdminApi(gate, loop, store, clock);
+        this.control = new GateControl(gate, loop, adminThread, adminThreadNow::get, store, clock);
+        AdminApi admin = new AdminApi(control);
         Router routes = Routes.table(new PolicyApi(gate, clock), admin, new IncidentApi(responder, store, clock),
                 new WforceApi(admin, gate, clock), new PasswordApi(passwords), metrics,
                 () -> writer.lastError() == null ? null : "the store is not accepting writes: " + writer.lastError());
         HttpHandler handler = new HttpHandler(routes, new Auth(config, store), adminThread, metrics, config);
         this.channel = bind(config, epoll, new GateInitializer(connections, handler, config.maxBodyBytes()));
+        this.console = startConsole(config, signIn);
+    }
+
+    private ConsoleServer startConsole(ServerConfig config, SignIn signIn) {
+        if (!config.console().enabled()) {
+            return null;
+        }
+        try {
+            return ConsoleServer.start(config.console(), control, signIn, this::health);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /** One admin thread with a bounded queue: a flood of admin-API requests is refused (503), never queued without end. */
-    private static ExecutorService adminThread() {
+    private static ExecutorService adminThread(AtomicReference<Thread> now) {
         return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(ADMIN_QUEUE), r -> {
             Thread t = new Thread(r, "portcullis-admin");
             t.setDaemon(true);
+            now.set(t);
             return t;
         });
     }
@@ -131,11 +156,20 @@ public final class GateServer implements AutoCloseable {
         return start(gate, engine, store, config, clock, incidents, notify, new PasswordCheck(PasswordPolicy.defaults()));
     }
 
-    /** As above, with the password check {@code POST /api/passwords/check} answers with. */
+    /** As above, with the password check {@code POST /api/passwords/check} answers with; no console user can sign in. */
     public static GateServer start(GateConfig gate, EngineConfig engine, Store store, ServerConfig config, Clock clock,
                                    IncidentConfig incidents, NotifyConfig notify, PasswordCheck passwords) {
+        return start(gate, engine, store, config, clock, incidents, notify, passwords, NO_USERS);
+    }
+
+    /** A console without users: every sign-in refused (until console users are wired in). */
+    private static final SignIn NO_USERS = (name, password, code, now) -> SignIn.Outcome.refused("no console users");
+
+    /** As above, with the console's credential check ({@code server.console_listen} says whether a console runs). */
+    public static GateServer start(GateConfig gate, EngineConfig engine, Store store, ServerConfig config, Clock clock,
+                                   IncidentConfig incidents, NotifyConfig notify, PasswordCheck passwords, SignIn signIn) {
         try {
-            return new GateServer(gate, engine, store, config, clock, incidents, notify, passwords);
+            return new GateServer(gate, engine, store, config, clock, incidents, notify, passwords, signIn);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting", e);
@@ -161,6 +195,21 @@ public final class GateServer implements AutoCloseable {
         writer.flush();
     }
 
+    /** The web console, or null when it is off ({@code server.console_listen: off}). */
+    public ConsoleServer console() {
+        return console;
+    }
+
+    /** The gate's health now, from its counters and published gauges (never waits on the event loop). */
+    public GateHealth health() {
+        GateStats s = gate.stats();
+        long backlog = Math.max(0, writer.enqueuedSeq() - writer.flushedSeq());
+        return new GateHealth(control.clock().instant(), s.allowed + s.delayed + s.rejected, s.rejected, s.delayed,
+                s.reports, metrics.trackedKeys.get(), metrics.blocks.get(), metrics.lockouts.get(),
+                metrics.lockdowns.get(), writer.lastError(), backlog, judgement.lastMillis(), judgement.dropped(),
+                metrics.p99Millis());
+    }
+
     /** The incident responder (tests, and the CLI's view of what the server does). */
     public Responder responder() {
         return responder;
@@ -168,6 +217,9 @@ public final class GateServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (console != null) {
+            console.close();
+        }
         if (channel != null) {
             channel.close().awaitUninterruptibly();
         }

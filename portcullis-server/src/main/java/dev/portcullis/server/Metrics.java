@@ -64,6 +64,24 @@ final class Metrics {
         latency.record(nanos, TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * The 99th percentile of policy-request handling time since start, in milliseconds: the upper
+     * bound of the histogram bucket that holds it; -1 before the first request.
+     */
+    double p99Millis() {
+        io.micrometer.core.instrument.distribution.HistogramSnapshot h = latency.takeSnapshot();
+        if (h.count() == 0) {
+            return -1;
+        }
+        double target = 0.99 * h.count();
+        for (io.micrometer.core.instrument.distribution.CountAtBucket b : h.histogramCounts()) {
+            if (b.count() >= target) {
+                return b.bucket(TimeUnit.NANOSECONDS) / 1e6;
+            }
+        }
+        return h.max(TimeUnit.NANOSECONDS) / 1e6;
+    }
+
     String scrape() {
         return registry.scrape();
     }

@@ -1,7 +1,11 @@
 package dev.portcullis.server;
 
+import dev.portcullis.core.config.ConfigException;
 import dev.portcullis.core.config.Section;
 import dev.portcullis.core.config.Validator;
+import dev.portcullis.server.console.ConsoleConfig;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,17 +21,23 @@ import java.util.Map;
  * @param apiHeader     the header that carries the secret (default X-API-Key); Basic auth always works
  * @param maxBodyBytes  larger request bodies are refused with 413 (default 64 KiB)
  * @param flushMillis   write-behind interval of the gate's state (default 50 ms)
+ * @param console       the web console's listener and sessions ({@code console_*} keys; default
+ *                      127.0.0.1:8081); the six-argument constructor leaves it {@link ConsoleConfig#OFF}
  */
 public record ServerConfig(String host, int port, String policySecret, String apiHeader, int maxBodyBytes,
-                           long flushMillis) {
+                           long flushMillis, ConsoleConfig console) {
 
-    public static final ServerConfig DEFAULTS = new ServerConfig("127.0.0.1", 8080, null, "X-API-Key", 64 * 1024, 50);
+    public static final ServerConfig DEFAULTS = new ServerConfig("127.0.0.1", 8080, null, "X-API-Key", 64 * 1024, 50,
+            ConsoleConfig.DEFAULTS);
 
     public static final Map<String, String> KEYS = Map.of(
             "policy_secret", "shared secret of Dovecot / wforce clients (text, 16+ characters)",
             "api_header", "header carrying that secret (default X-API-Key)",
             "max_body_bytes", "largest request body (1024..16777216)",
-            "flush_millis", "write-behind interval of the gate's state in milliseconds (1..10000)");
+            "flush_millis", "write-behind interval of the gate's state in milliseconds (1..10000)",
+            "console_listen", "the web console's HOST:PORT (default 127.0.0.1:8081), or off",
+            "console_idle_minutes", "a console session unused this long ends (1..480, default 15)",
+            "console_secure_cookie", "mark the console's session cookie Secure over plain HTTP, behind a TLS proxy (true/false)");
 
     /** The config file's section, the first part of every key path in messages. */
     public static final String SECTION = "server";
@@ -43,11 +53,26 @@ public record ServerConfig(String host, int port, String policySecret, String ap
                 "is not a header name; allowed 1..64 letters, digits and -");
         v.range("max_body_bytes", maxBodyBytes, 1024, 16 << 20);
         v.range("flush_millis", flushMillis, 1, 10_000);
+        v.check(console != null, "console_listen", null, "is missing");
         v.throwIfAny();
     }
 
+    /** Without a console (tests of the gate alone, embedding): {@link ConsoleConfig#OFF}. */
+    public ServerConfig(String host, int port, String policySecret, String apiHeader, int maxBodyBytes, long flushMillis) {
+        this(host, port, policySecret, apiHeader, maxBodyBytes, flushMillis, ConsoleConfig.OFF);
+    }
+
     public ServerConfig withListen(String host, int port) {
-        return new ServerConfig(host, port, policySecret, apiHeader, maxBodyBytes, flushMillis);
+        return new ServerConfig(host, port, policySecret, apiHeader, maxBodyBytes, flushMillis, console);
+    }
+
+    public ServerConfig withConsole(ConsoleConfig c) {
+        return new ServerConfig(host, port, policySecret, apiHeader, maxBodyBytes, flushMillis, c);
+    }
+
+    /** {@code --console-listen HOST:PORT} or {@code off}; errors name the option and the value. */
+    public ServerConfig withConsoleListen(String listen) {
+        return withConsole(console.withListen(listen, "--console-listen"));
     }
 
     /** Parses "HOST:PORT", "[v6]:PORT" or ":PORT"; errors name the value. */
@@ -75,6 +100,34 @@ public record ServerConfig(String host, int port, String policySecret, String ap
         String header = s.text("api_header", d.apiHeader);
         int body = s.integer("max_body_bytes", d.maxBodyBytes);
         long flush = s.longInteger("flush_millis", d.flushMillis);
-        return s.build(() -> new ServerConfig(d.host, d.port, secret, header, body, flush));
+        int idle = s.integer("console_idle_minutes", d.console.idleMinutes());
+        boolean secure = s.bool("console_secure_cookie", d.console.secureCookie());
+        ConsoleConfig listen = d.console;
+        if (s.has("console_listen")) {
+            String raw = String.valueOf(s.raw("console_listen"));
+            try {
+                listen = listen.withListen(raw, SECTION + ".console_listen");
+            } catch (IllegalArgumentException e) {
+                s.refuse("console_listen", Validator.quote(raw) + " is not HOST:PORT (port 0..65535) or off");
+            }
+        }
+        ConsoleConfig l = listen;
+        return s.build(() -> {
+            // the console's problems and the server's together, in one message
+            List<String> problems = new ArrayList<>();
+            ConsoleConfig console = ConsoleConfig.DEFAULTS;
+            try {
+                console = new ConsoleConfig(l.enabled(), l.host(), l.port(), idle, secure);
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+            }
+            try {
+                ServerConfig made = new ServerConfig(d.host, d.port, secret, header, body, flush, console);
+                if (problems.isEmpty()) return made;
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+            }
+            throw new ConfigException(problems);
+        });
     }
 }

@@ -43,7 +43,7 @@ final class WforceApi {
         String src = ip == null ? null : AdminApi.network(ip);
         String acc = login == null ? null : AdminApi.account(login);
         admin.audit(c.caller(), "reset", (acc == null ? "" : acc) + (src == null ? "" : " " + src), clock.instant());
-        admin.on(() -> {
+        admin.on(gate -> {
             gate.reset(acc, src);
             return null;
         });
@@ -94,7 +94,7 @@ final class WforceApi {
         ObjectNode o = RecordJson.object();
         ArrayNode ips = o.putArray("ip");
         ArrayNode logins = o.putArray("login");
-        admin.on(() -> {
+        admin.on(gate -> {
             if (blacklist) {
                 gate.blocks(now).forEach(b -> ips.add(entry(b.target(), b.until(), b.reason())));
                 gate.lockouts(now).forEach(l -> logins.add(entry(l.account(), l.until(), l.reason())));

@@ -5,7 +5,10 @@
  * {@code Route}), {@code Auth} authenticates once per request. The handlers: {@code PolicyApi} (Dovecot
  * and wforce allow/report, the generic login API; bodies decoded by {@code PolicyRequest}),
  * {@code AdminApi} and {@code WforceApi} (blocks, lockouts, lockdown, allowlists), {@code IncidentApi},
- * {@code PasswordApi} (the passwords module's {@code PasswordCheck}), {@code Metrics}. Behind them:
+ * {@code PasswordApi} (the passwords module's {@code PasswordCheck}), {@code Metrics}. The operator's
+ * typed operations (reads on the gate's thread, audited changes on the admin thread) are
+ * {@code GateControl}, shared with the web console ({@code console}, its own listener); the gate's
+ * health for it is {@code GateHealth}. Behind them:
  * {@code StoreWriter} (write-behind), {@code StateRestore} (state in force at start),
  * {@code JudgementThread} (the full judgement on a second engine), {@code IncidentHook} (compromise
  * detections to the {@code Responder}), {@code Housekeeping} (periodic work), {@code Tokens}.

@@ -209,6 +209,32 @@ final class SqlStore implements Store {
                 .bind("since", since.toEpochMilli()).bind("limit", limit).map(AUDIT).list()));
     }
 
+    @Override
+    public List<AuditEntry> auditSearch(String who, String what, Instant from, Instant to, int limit) {
+        checkLimit(limit);
+        // LIKE with an escape character of our own, so the user's % and _ are plain characters
+        StringBuilder sql = new StringBuilder("SELECT id, time_ms, actor, action, target, detail FROM audit WHERE 1 = 1");
+        if (who != null && !who.isEmpty()) sql.append(" AND lower(actor) LIKE :who ESCAPE '!'");
+        if (what != null && !what.isEmpty()) sql.append(" AND lower(action) LIKE :what ESCAPE '!'");
+        if (from != null) sql.append(" AND time_ms >= :from");
+        if (to != null) sql.append(" AND time_ms < :to");
+        sql.append(" ORDER BY time_ms DESC, id DESC LIMIT :limit");
+        return run("auditSearch", () -> jdbi.withHandle(h -> {
+            var q = h.createQuery(sql.toString()).bind("limit", limit);
+            if (who != null && !who.isEmpty()) q.bind("who", contains(who));
+            if (what != null && !what.isEmpty()) q.bind("what", contains(what));
+            if (from != null) q.bind("from", from.toEpochMilli());
+            if (to != null) q.bind("to", to.toEpochMilli());
+            return q.map(AUDIT).list();
+        }));
+    }
+
+    /** A LIKE pattern matching {@code text} anywhere, lower case, its wildcards escaped with '!'. */
+    private static String contains(String text) {
+        String t = text.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return "%" + t + "%";
+    }
+
     // --- tokens ------------------------------------------------------------------------------
 
     private static final RowMapper<TokenRecord> TOKEN = (rs, ctx) -> new TokenRecord(rs.getString("name"),

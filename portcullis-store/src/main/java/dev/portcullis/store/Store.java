@@ -69,6 +69,13 @@ public interface Store extends AutoCloseable {
     /** Entries whose time is at or after {@code since}, newest first (by time, then id), at most {@code limit}. */
     List<AuditEntry> auditTrail(Instant since, int limit);
 
+    /**
+     * A search of the audit trail (the console's Audit page): entries whose actor contains {@code who}
+     * and whose action contains {@code what} (both ignoring case; null or empty matches all), with a
+     * time in [{@code from}, {@code to}) (null: unbounded), newest first, at most {@code limit}.
+     */
+    List<AuditEntry> auditSearch(String who, String what, Instant from, Instant to, int limit);
+
     // --- admin tokens (only a hash is ever stored) ------------------------------------------
 
     void putToken(TokenRecord t);

@@ -262,6 +262,21 @@ abstract class StoreContractTest {
     // --- audit trail -------------------------------------------------------------------------
 
     @Test
+    void auditSearchFiltersByWhoWhatAndTime() {
+        AuditEntry a = store.audit(new AuditEntry(0, at(1), "console:Alice", "lockdown.on", "all", "{}"));
+        AuditEntry b = store.audit(new AuditEntry(0, at(2), "admin:ops", "block.add", "203.0.113.7", "{}"));
+        AuditEntry c = store.audit(new AuditEntry(0, at(3), "console:bob", "console.signin", "bob", "{}"));
+        AuditEntry d = store.audit(new AuditEntry(0, at(4), "100%_sure", "block.remove", "x", "{}"));
+        assertThat(store.auditSearch(null, null, null, null, 10)).containsExactly(d, c, b, a);
+        assertThat(store.auditSearch("CONSOLE:", null, null, null, 10)).containsExactly(c, a);
+        assertThat(store.auditSearch(null, "block", null, null, 10)).containsExactly(d, b);
+        assertThat(store.auditSearch("", "", at(2), at(4), 10)).containsExactly(c, b);
+        assertThat(store.auditSearch("%_", null, null, null, 10)).containsExactly(d); // wildcards are plain text
+        assertThat(store.auditSearch("_", null, null, null, 10)).containsExactly(d);
+        assertThat(store.auditSearch(null, null, null, null, 1)).containsExactly(d);
+    }
+
+    @Test
     void auditAppendsWithIdsAndListsNewestFirst() {
         AuditEntry a = store.audit(new AuditEntry(0, at(1), "admin:alice", "lockdown.on", "all", "{\"reason\":\"x\"}"));
         AuditEntry b = store.audit(new AuditEntry(0, at(2), "engine", "block.add", "203.0.113.7", null));
